@@ -1,0 +1,6 @@
+/**
+ * The annotators, in run order. The folder names (01-structure, 02-entities, …) say the same order.
+ */
+import type { Annotator } from "../types.js";
+
+export const ANNOTATORS: readonly Annotator[] = [];

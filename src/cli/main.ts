@@ -1,0 +1,48 @@
+/**
+ * The rasd command line: one file a command in cli/, each a thin shell over the library.
+ */
+import { RasdError } from "../errors.js";
+
+const HELP = `rasd — Arabic news, read like an analyst would
+
+Usage:
+  rasd analyze FILE... [--dct YYYY-MM-DD] [--json | --pretty] [--input text|html|jsonl]
+  rasd --help | --version
+
+Commands:
+  analyze     analyse articles (FILE or - for stdin) and print their records
+`;
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  analyze: async () => (await import("./analyzeCommand.js")).analyzeCommand,
+};
+
+/** Registers a command (used by the modules of later stages). */
+export function commandNames(): string[] {
+  return Object.keys(COMMANDS);
+}
+
+export async function main(args: string[]): Promise<number> {
+  const [cmd, ...rest] = args;
+  if (!cmd || cmd === "--help" || cmd === "-h" || cmd === "help") {
+    process.stdout.write(HELP);
+    return cmd ? 0 : 2;
+  }
+  const load = COMMANDS[cmd];
+  if (!load) {
+    process.stderr.write(`rasd: unknown command "${cmd}"; expected one of ${Object.keys(COMMANDS).join(", ")}\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest);
+  } catch (e) {
+    if (e instanceof RasdError) {
+      process.stderr.write(`rasd ${cmd}: ${e.message} [${e.code}]\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`rasd ${cmd}: internal error: ${(e as Error).stack ?? e}\n`);
+    return 70;
+  }
+}

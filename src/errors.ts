@@ -19,6 +19,10 @@ export const ERRORS = {
   RASD_STORE: { status: 500, exit: 5, message: "the store failed" },
   RASD_ANNOTATOR: { status: 500, exit: 6, message: "an annotator failed" },
   RASD_INTERNAL: { status: 500, exit: 70, message: "internal error" },
+  RASD_HTTP_MEDIA_TYPE: { status: 415, exit: 2, message: "the request body has an unsupported content type" },
+  RASD_HTTP_UNAUTHORIZED: { status: 401, exit: 2, message: "this endpoint needs the server's token" },
+  RASD_HTTP_RATE_LIMIT: { status: 429, exit: 1, message: "too many requests" },
+  RASD_HTTP_NO_ARCHIVE: { status: 503, exit: 5, message: "no archive is open" },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,0 +1,82 @@
+/**
+ * Finds the lines of a page that are chrome, not article: "زر الذهاب إلى الأعلى", share and follow
+ * rows, "اقرأ أيضاً" headings with the link lines under them, copyright and navigation lines,
+ * dividers, bare URLs and hashtag rows.
+ *
+ * 1. Key each short line (lineKey) and test it against the lexicon: exact phrases, prefixes,
+ *    copyright phrases, a row made only of share/follow words.
+ * 2. Shape tests that need no lexicon: a divider ("-----", "×××"), a URL, a breadcrumb
+ *    ("الرئيسية » أخبار » سورية"), a row of hashtags.
+ * 3. A related-links heading standing alone makes the short, unpunctuated lines under it chrome too.
+ */
+import type { Line } from "./splitLines.js";
+import { lineKey } from "./lineKey.js";
+import { StructureLexicon } from "./StructureLexicon.js";
+
+/** Lines longer than this are prose, whatever they start with. */
+const MAX_CHROME_WORDS = 30;
+/** How many link lines a related heading may carry. */
+const MAX_RELATED_LINKS = 12;
+
+const URL_LINE = /^(?:https?:\/\/|www\.)[^\s]{1,2000}$/i;
+// "الرئيسية » أخبار » سورية", "Home / World"
+const NAV_SEPARATORS = /\s[|»›>/•·]\s|\s[|»›>/•·]$|^[|»›>/•·]\s/g;
+const ENDS_SENTENCE = /[.!؟?:؛]["»”)]?$/;
+
+export function isShortUnpunctuated(line: Line): boolean {
+  return line.words <= 20 && !ENDS_SENTENCE.test(line.text);
+}
+
+export class BoilerplateDetector {
+  private readonly lex = StructureLexicon.get();
+
+  /** Indices (Line.index) of the chrome lines. */
+  detect(lines: readonly Line[]): Set<number> {
+    const out = new Set<number>();
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const verdict = this.classify(line);
+      if (!verdict) continue;
+      out.add(line.index);
+      if (verdict === "related-heading") {
+        let k = i + 1;
+        while (k < lines.length && k - i <= MAX_RELATED_LINKS && isLinkLine(lines[k]!)) out.add(lines[k++]!.index);
+        i = k - 1;
+      }
+    }
+    return out;
+  }
+
+  /** Why a line is chrome, or undefined when it is not. */
+  classify(line: Line): "chrome" | "related-heading" | undefined {
+    if (line.words > MAX_CHROME_WORDS) return undefined;
+    const t = line.text;
+    const key = lineKey(t);
+    if (!key) return "chrome"; // "-----", "×××", "• • •": no letter or digit at all
+    if (URL_LINE.test(t)) return "chrome";
+    if (this.lex.related.has(key)) return "related-heading";
+    if (this.lex.boilerExact.has(key)) return "chrome";
+    if (StructureLexicon.prefixOf(key, this.lex.relatedPrefixes) && line.words <= 4) return "related-heading";
+    if (line.words <= 20 && StructureLexicon.prefixOf(key, this.lex.boilerPrefixes)) return "chrome";
+    if (this.lex.copyright.some((c) => key.includes(c))) return "chrome";
+    const tokens = key.split(" ");
+    if (tokens.every((w) => this.lex.share.has(w) || /^\d+$/.test(w)) && tokens.some((w) => this.lex.share.has(w))) return "chrome";
+    if (isNavigation(t)) return "chrome";
+    if (/^#\S/.test(t) && t.split(/\s+/).every((w) => w.startsWith("#"))) return "chrome";
+    return undefined;
+  }
+}
+
+/** A line under a related heading: short, a headline's shape, no sentence end (bullets allowed). */
+function isLinkLine(line: Line): boolean {
+  return line.words <= 20 && !/[.!:؛]["»”)]?$/.test(line.text.replace(/^[-•*·–—\s]+/, ""));
+}
+
+/** Three or more short segments between separators. */
+function isNavigation(t: string): boolean {
+  if (t.length > 300) return false;
+  const seps = t.match(NAV_SEPARATORS);
+  if (!seps || seps.length < 2) return false;
+  const parts = t.split(/\s*[|»›>/•·]\s*/).filter((p) => p.trim());
+  return parts.length >= 3 && parts.every((p) => p.trim().split(/\s+/).length <= 4);
+}

@@ -1,0 +1,414 @@
+/**
+ * The embedded archive: one SQLite file (better-sqlite3, WAL, FTS5). Articles, entities, mentions,
+ * times, quotes, events and framing are tables; the full-text index holds each article's stems
+ * (contentless FTS5, so the text is stored once, compressed, in the record). Writes go in one
+ * transaction per batch and are idempotent by record id.
+ */
+import Database from "better-sqlite3";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import type { RasdRecord } from "../types.js";
+import type { EntityProfile, EntitySummary, PutResult, SearchOptions, SearchResult, Store, StoreStats } from "./Store.js";
+import { recordRows, type RecordRows } from "./recordRows.js";
+import { parseQuery, highlightTerms, fieldValue, type ParsedQuery } from "./query/parseQuery.js";
+import { compileFilters, sortOf } from "./query/compileFilters.js";
+import { buildSnippets } from "./query/buildSnippets.js";
+import { compareSignatures, signatureFromBytes } from "../dedup/MinHash.js";
+import { dayNumber, STORY_MIN_OVERLAP, STORY_MIN_SHARED, STORY_WINDOW_DAYS } from "../dedup/storyFeatures.js";
+import { RasdError } from "../errors.js";
+import { archiveInfo, withArchive, type PreparedRecord } from "./archiveInfo.js";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles(
+  doc INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  headline TEXT, outlet TEXT, outlet_norm TEXT, section TEXT, section_norm TEXT,
+  dct TEXT, dct_origin TEXT, url TEXT, kind TEXT, language TEXT,
+  tone REAL, words INTEGER, length INTEGER,
+  shingles INTEGER, signature BLOB, features INTEGER,
+  duplicate_of TEXT, story TEXT,
+  record BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_dct ON articles(dct);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet_norm);
+CREATE INDEX IF NOT EXISTS articles_section ON articles(section_norm);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(terms, content='', tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE IF NOT EXISTS entities(doc INTEGER NOT NULL, idx INTEGER NOT NULL, key TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
+  name_norm TEXT, name_stems TEXT, en TEXT, en_norm TEXT, kb TEXT, mentions INTEGER, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entities_key ON entities(key);
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name_norm);
+CREATE INDEX IF NOT EXISTS entities_en ON entities(en_norm);
+CREATE TABLE IF NOT EXISTS mentions(doc INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, PRIMARY KEY(doc, idx, start)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS times(doc INTEGER NOT NULL, idx INTEGER NOT NULL, type TEXT, value TEXT, start INTEGER, "end" INTEGER, date_from TEXT, date_to TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS times_range ON times(date_from, date_to);
+CREATE TABLE IF NOT EXISTS quotes(doc INTEGER NOT NULL, idx INTEGER NOT NULL, kind TEXT, start INTEGER, "end" INTEGER, speaker TEXT, speaker_stems TEXT,
+  speaker_key TEXT, speaker_start INTEGER, speaker_end INTEGER, cue TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_key);
+CREATE TABLE IF NOT EXISTS events(doc INTEGER NOT NULL, idx INTEGER NOT NULL, cameo TEXT, label TEXT, start INTEGER, "end" INTEGER, actor TEXT, target TEXT, place TEXT, time INTEGER, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);
+CREATE TABLE IF NOT EXISTS framing(doc INTEGER NOT NULL, idx INTEGER NOT NULL, kind TEXT, start INTEGER, "end" INTEGER, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lsh(band INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(band, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS story_features(feature INTEGER NOT NULL, day INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(feature, day, doc)) WITHOUT ROWID;
+`;
+
+/** FTS5 expression for the query's words: every piece quoted, so no user text is ever an operator. */
+export function ftsExpression(pq: ParsedQuery): { positive: string | null; negative: string | null } {
+  const q = (stems: string[]) => `"${stems.join(" ").replace(/"/g, '""')}"`;
+  const pos = pq.terms.filter((t) => !t.negated).map((t) => q(t.stems));
+  const neg = pq.terms.filter((t) => t.negated).map((t) => q(t.stems));
+  return { positive: pos.length ? pos.join(" AND ") : null, negative: neg.length ? neg.join(" OR ") : null };
+}
+
+export class SqliteStore implements Store {
+  readonly engine = "sqlite" as const;
+  readonly path: string;
+  private db: Database.Database;
+  private stmts: Record<string, Database.Statement>;
+  private putTx: (rows: RecordRows[]) => PutResult;
+
+  constructor(path: string, options: { readonly?: boolean } = {}) {
+    this.path = path;
+    try {
+      this.db = new Database(path, { readonly: options.readonly ?? false });
+    } catch (e) {
+      throw new RasdError("RASD_STORE", `cannot open ${path}: ${(e as Error).message}`, { cause: e });
+    }
+    if (!options.readonly) {
+      this.db.pragma("journal_mode = WAL");
+      this.db.pragma("synchronous = NORMAL");
+      this.db.pragma("busy_timeout = 10000");
+      this.db.exec(SCHEMA);
+    }
+    this.db.pragma("cache_size = -65536");
+    this.db.pragma("temp_store = MEMORY");
+    const p = (sql: string) => this.db.prepare(sql);
+    this.stmts = options.readonly ? {} : {
+      exists: p("SELECT doc FROM articles WHERE id = ?"),
+      insArticle: p(`INSERT INTO articles(id, headline, outlet, outlet_norm, section, section_norm, dct, dct_origin, url, kind, language, tone, words, length,
+        shingles, signature, features, duplicate_of, story, record) VALUES (@id, @headline, @outlet, @outletNorm, @section, @sectionNorm, @dct, @dctOrigin, @url,
+        @kind, @language, @tone, @words, @length, @shingles, @signature, @features, @duplicateOf, @story, @record)`),
+      insFts: p("INSERT INTO fts(rowid, terms) VALUES (?, ?)"),
+      insEntity: p("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+      insMention: p("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?)"),
+      insTime: p("INSERT INTO times VALUES (?,?,?,?,?,?,?,?)"),
+      insQuote: p("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+      insEvent: p("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)"),
+      insFraming: p("INSERT INTO framing VALUES (?,?,?,?,?)"),
+      insLsh: p("INSERT OR IGNORE INTO lsh VALUES (?, ?)"),
+      insFeature: p("INSERT OR IGNORE INTO story_features VALUES (?, ?, ?)"),
+      setStory: p("UPDATE articles SET story = ? WHERE doc = ?"),
+    };
+    this.putTx = this.db.transaction((rows: RecordRows[]) => {
+      let inserted = 0, skipped = 0;
+      for (const r of rows) {
+        if (this.stmts.exists!.get(r.article.id)) {
+          skipped++;
+          continue;
+        }
+        this.insertOne(r);
+        inserted++;
+      }
+      return { inserted, skipped };
+    });
+  }
+
+  private lshCandidates(bands: number[]): Array<{ doc: number; id: string; shingles: number; signature: Buffer; duplicate_of: string | null; story: string | null }> {
+    if (!bands.length) return [];
+    const sql = `SELECT a.doc, a.id, a.shingles, a.signature, a.duplicate_of, a.story FROM articles a WHERE a.doc IN (SELECT DISTINCT doc FROM lsh WHERE band IN (${bands.map(() => "?").join(",")}) LIMIT 200)`;
+    return this.db.prepare(sql).all(...bands) as never;
+  }
+
+  private insertOne(r: RecordRows): void {
+    const s = this.stmts;
+    const a = r.article;
+    // Near-duplicate: the closest earlier article whose LSH bands collide and whose signature agrees.
+    let duplicateOf: string | null = null;
+    let story: string | null = null;
+    let best = 0;
+    const mine = signatureFromBytes(r.signature, r.shingles);
+    for (const c of this.lshCandidates(r.bands)) {
+      const sim = compareSignatures(mine, signatureFromBytes(c.signature, c.shingles));
+      if (sim.duplicate && sim.jaccard > best) {
+        best = sim.jaccard;
+        duplicateOf = c.duplicate_of ?? c.id;
+        story = c.story ?? c.id;
+      }
+    }
+    const day = a.dct ? dayNumber(a.dct) : null;
+    if (!story && day !== null && r.features.length >= STORY_MIN_SHARED) {
+      const sql = `SELECT f.doc, count(*) AS shared, x.features AS n, x.story AS story, x.id AS id FROM story_features f JOIN articles x ON x.doc = f.doc
+        WHERE f.feature IN (${r.features.map(() => "?").join(",")}) AND f.day BETWEEN ? AND ? GROUP BY f.doc HAVING count(*) >= ? ORDER BY shared DESC LIMIT 20`;
+      const cands = this.db.prepare(sql).all(...r.features, day - STORY_WINDOW_DAYS, day + STORY_WINDOW_DAYS, STORY_MIN_SHARED) as Array<{ shared: number; n: number; story: string | null; id: string }>;
+      for (const c of cands) {
+        if (c.shared / Math.max(1, Math.min(c.n, r.features.length)) >= STORY_MIN_OVERLAP) {
+          story = c.story ?? c.id;
+          break;
+        }
+      }
+    }
+    story ??= a.id;
+    const info = s.insArticle!.run({
+      ...a,
+      shingles: r.shingles,
+      signature: r.signature,
+      features: r.features.length,
+      duplicateOf,
+      story,
+      record: deflateRawSync(Buffer.from(r.json, "utf8"), { level: 6 }),
+    });
+    const doc = Number(info.lastInsertRowid);
+    s.insFts!.run(doc, a.terms);
+    for (const e of r.entities) s.insEntity!.run(doc, e.idx, e.key, e.type, e.name, e.nameNorm, e.nameStems, e.en, e.enNorm, e.kb, e.mentions);
+    for (const m of r.mentions) s.insMention!.run(doc, m.idx, m.start, m.end);
+    for (const t of r.times) s.insTime!.run(doc, t.idx, t.type, t.value, t.start, t.end, t.from, t.to);
+    for (const q of r.quotes) s.insQuote!.run(doc, q.idx, q.kind, q.start, q.end, q.speaker, q.speakerStems, q.speakerKey, q.speakerStart, q.speakerEnd, q.cue);
+    for (const e of r.events) s.insEvent!.run(doc, e.idx, e.cameo, e.label, e.start, e.end, e.actor, e.target, e.place, e.time);
+    for (const f of r.framing) s.insFraming!.run(doc, f.idx, f.kind, f.start, f.end);
+    for (const b of r.bands) s.insLsh!.run(b, doc);
+    if (day !== null) for (const f of r.features) s.insFeature!.run(f, day, doc);
+  }
+
+  async put(records: Array<RasdRecord | PreparedRecord>): Promise<PutResult> {
+    return this.putRows(records.map((r) => ("rows" in r && (r as PreparedRecord).rows ? (r as PreparedRecord).rows : recordRows(r as RasdRecord))));
+  }
+
+  /** Writes records already taken apart (by ingest workers); one transaction. */
+  putRows(rows: RecordRows[]): PutResult {
+    if (!rows.length) return { inserted: 0, skipped: 0 };
+    try {
+      return this.putTx(rows);
+    } catch (e) {
+      throw new RasdError("RASD_STORE", (e as Error).message, { cause: e });
+    }
+  }
+
+  async has(id: string): Promise<boolean> {
+    return !!this.db.prepare("SELECT 1 FROM articles WHERE id = ?").get(id);
+  }
+
+  /** Which of these ids the archive already holds. */
+  async hasMany(ids: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.db.prepare(`SELECT id FROM articles WHERE id IN (${chunk.map(() => "?").join(",")})`).all(...chunk) as Array<{ id: string }>;
+      for (const r of rows) out.add(r.id);
+    }
+    return out;
+  }
+
+  async count(): Promise<number> {
+    return (this.db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+  }
+
+  async get(id: string): Promise<RasdRecord | null> {
+    const row = this.db.prepare("SELECT record, duplicate_of, story FROM articles WHERE id = ?").get(id) as { record: Buffer; duplicate_of: string | null; story: string | null } | undefined;
+    if (!row) return null;
+    const rec = JSON.parse(inflateRawSync(row.record).toString("utf8")) as RasdRecord;
+    return withArchive(rec, archiveInfo(row.duplicate_of, row.story));
+  }
+
+  /** Every record (optionally those a query selects), in archive order, for exports. */
+  async *records(query?: string, batch = 500): AsyncGenerator<RasdRecord> {
+    const pq = parseQuery(query ?? "");
+    const { sql, params } = this.whereOf(pq);
+    let last = 0;
+    for (;;) {
+      const rows = this.db.prepare(`SELECT a.doc, a.record, a.duplicate_of, a.story FROM articles a WHERE ${sql} AND a.doc > ? ORDER BY a.doc LIMIT ?`).all(...params, last, batch) as Array<{ doc: number; record: Buffer; duplicate_of: string | null; story: string | null }>;
+      if (!rows.length) return;
+      for (const r of rows) yield withArchive(JSON.parse(inflateRawSync(r.record).toString("utf8")) as RasdRecord, archiveInfo(r.duplicate_of, r.story));
+      last = rows[rows.length - 1]!.doc;
+    }
+  }
+
+  private whereOf(pq: ParsedQuery): { sql: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const d = { param: (v: unknown) => (params.push(v), "?") };
+    const where = compileFilters(pq, d);
+    const fts = ftsExpression(pq);
+    if (fts.positive) {
+      const expr = fts.negative ? `(${fts.positive}) NOT (${fts.negative})` : fts.positive;
+      where.unshift(`a.doc IN (SELECT rowid FROM fts WHERE fts MATCH ${d.param(expr)})`);
+    } else if (fts.negative) {
+      where.push(`a.doc NOT IN (SELECT rowid FROM fts WHERE fts MATCH ${d.param(fts.negative)})`);
+    }
+    return { sql: where.length ? where.join(" AND ") : "1", params };
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    const pq = parseQuery(query);
+    const limit = Math.max(0, Math.min(options.limit ?? 20, 1000));
+    const offset = Math.max(0, options.offset ?? 0);
+    const sort = sortOf(pq, options.sort);
+    const fts = ftsExpression(pq);
+    const params: unknown[] = [];
+    const d = { param: (v: unknown) => (params.push(v), "?") };
+    let from = "articles a";
+    let score = "0";
+    const where: string[] = [];
+    if (fts.positive) {
+      const expr = fts.negative ? `(${fts.positive}) NOT (${fts.negative})` : fts.positive;
+      from = "fts JOIN articles a ON a.doc = fts.rowid";
+      where.push(`fts MATCH ${d.param(expr)}`);
+      score = "-bm25(fts)";
+    } else if (fts.negative) {
+      where.push(`a.doc NOT IN (SELECT rowid FROM fts WHERE fts MATCH ${d.param(fts.negative)})`);
+    }
+    where.push(...compileFilters(pq, d));
+    const w = where.length ? where.join(" AND ") : "1";
+    const order = sort === "relevance" && fts.positive ? "score DESC, a.dct DESC" : sort === "oldest" ? "a.dct IS NULL, a.dct ASC, a.doc ASC" : "a.dct IS NULL, a.dct DESC, a.doc DESC";
+    try {
+      const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${w}`).get(...params) as { n: number }).n;
+      const rows = this.db
+        .prepare(`SELECT a.doc, a.id, a.headline, a.outlet, a.section, a.dct, a.duplicate_of, a.story, a.record, ${score} AS score FROM ${from} WHERE ${w} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        .all(...params, limit, offset) as Array<{ doc: number; id: string; headline: string; outlet: string | null; section: string | null; dct: string | null; duplicate_of: string | null; story: string | null; record: Buffer; score: number }>;
+      const terms = highlightTerms(pq);
+      const hits = rows.map((r) => {
+        const rec = JSON.parse(inflateRawSync(r.record).toString("utf8")) as RasdRecord;
+        const skip = r.headline && rec.text.startsWith(r.headline) ? r.headline.length : 0;
+        return {
+          id: r.id,
+          ...(r.headline ? { headline: r.headline } : {}),
+          ...(r.outlet ? { outlet: r.outlet } : {}),
+          ...(r.section ? { section: r.section } : {}),
+          dct: r.dct,
+          score: Math.round(r.score * 1000) / 1000,
+          snippets: buildSnippets(rec.text, terms, 2, skip),
+          ...(r.duplicate_of ? { duplicateOf: r.duplicate_of } : {}),
+          ...(r.story ? { story: r.story } : {}),
+        };
+      });
+      const result: SearchResult = { total, hits, parsed: summarize(pq, sort), ...(pq.warnings.length ? { warnings: pq.warnings } : {}) };
+      if (options.facets) result.facets = this.facets(from, w, params);
+      return result;
+    } catch (e) {
+      // The query compiler quotes every user word; a failure here is the store's, not the user's.
+      throw new RasdError("RASD_STORE", (e as Error).message, { cause: e });
+    }
+  }
+
+  private facets(from: string, w: string, params: unknown[]): NonNullable<SearchResult["facets"]> {
+    const sel = `SELECT a.doc FROM ${from} WHERE ${w}`;
+    const all = <T>(sql: string) => this.db.prepare(sql).all(...params) as T[];
+    const outlets = all<{ value: string; count: number }>(`SELECT a.outlet AS value, count(*) AS count FROM ${from} WHERE ${w} AND a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY count DESC LIMIT 20`);
+    const sections = all<{ value: string; count: number }>(`SELECT a.section AS value, count(*) AS count FROM ${from} WHERE ${w} AND a.section IS NOT NULL GROUP BY a.section ORDER BY count DESC LIMIT 20`);
+    const entities = all<{ id: string; name: string; en: string | null; type: string; count: number }>(
+      `SELECT e.key AS id, max(e.name) AS name, max(e.en) AS en, max(e.type) AS type, count(DISTINCT e.doc) AS count FROM entities e WHERE e.doc IN (${sel}) GROUP BY e.key ORDER BY count DESC LIMIT 20`,
+    );
+    const span = this.db.prepare(`SELECT min(a.dct) AS lo, max(a.dct) AS hi FROM ${from} WHERE ${w}`).get(...params) as { lo: string | null; hi: string | null };
+    const unit = span.lo && span.hi && dayNumber(span.hi) - dayNumber(span.lo) > 120 ? 7 : 10;
+    const dates = all<{ date: string; count: number }>(`SELECT substr(a.dct, 1, ${unit}) AS date, count(*) AS count FROM ${from} WHERE ${w} AND a.dct IS NOT NULL GROUP BY date ORDER BY date`);
+    return {
+      outlets,
+      sections,
+      entities: entities.map((e) => ({ id: e.id, name: e.name, ...(e.en ? { en: e.en } : {}), type: e.type as never, count: e.count })),
+      dates,
+    };
+  }
+
+  async lookupEntities(prefix: string, limit = 10): Promise<EntitySummary[]> {
+    const p = fieldValue(prefix);
+    if (!p) return [];
+    const rows = this.db
+      .prepare(`SELECT key, max(name) AS name, max(en) AS en, max(type) AS type, count(DISTINCT doc) AS articles, sum(mentions) AS mentions FROM entities
+        WHERE (name_norm >= ? AND name_norm < ?) OR (en_norm >= ? AND en_norm < ?) OR key = ? GROUP BY key ORDER BY articles DESC, mentions DESC LIMIT ?`)
+      .all(p, p + "\uffff", p, p + "\uffff", prefix, Math.max(1, Math.min(limit, 100))) as Array<EntitySummary & { key: string; en: string | null }>;
+    return rows.map((r) => summary(r));
+  }
+
+  async entity(key: string): Promise<EntityProfile | null> {
+    const norm = fieldValue(key);
+    const keys = this.db.prepare("SELECT key, count(*) AS n FROM entities WHERE key = ? OR kb = ? OR name_norm = ? OR en_norm = ? GROUP BY key ORDER BY n DESC LIMIT 1").get(key, key, norm, norm) as { key: string } | undefined;
+    if (!keys) return null;
+    const k = keys.key;
+    const head = this.db.prepare("SELECT key, max(name) AS name, max(en) AS en, max(type) AS type, count(DISTINCT doc) AS articles, sum(mentions) AS mentions FROM entities WHERE key = ?").get(k) as EntitySummary & { key: string; en: string | null };
+    const names = (this.db.prepare("SELECT DISTINCT name FROM entities WHERE key = ? LIMIT 50").all(k) as Array<{ name: string }>).map((r) => r.name);
+    const timeline = this.db.prepare("SELECT a.dct AS date, count(DISTINCT a.doc) AS count FROM entities e JOIN articles a ON a.doc = e.doc WHERE e.key = ? AND a.dct IS NOT NULL GROUP BY a.dct ORDER BY a.dct").all(k) as Array<{ date: string; count: number }>;
+    const co = this.db
+      .prepare(`SELECT o.key, max(o.name) AS name, max(o.en) AS en, max(o.type) AS type, count(DISTINCT o.doc) AS articles, sum(o.mentions) AS mentions
+        FROM entities e JOIN entities o ON o.doc = e.doc AND o.key <> e.key WHERE e.key = ? GROUP BY o.key ORDER BY articles DESC, mentions DESC LIMIT 20`)
+      .all(k) as Array<EntitySummary & { key: string; en: string | null }>;
+    const quotes = this.db
+      .prepare(`SELECT a.id AS article, a.dct, q.kind, q.start, q."end", a.record FROM quotes q JOIN articles a ON a.doc = q.doc WHERE q.speaker_key = ? ORDER BY a.dct DESC LIMIT 50`)
+      .all(k) as Array<{ article: string; dct: string | null; kind: string; start: number; end: number; record: Buffer }>;
+    const outlets = this.db.prepare("SELECT a.outlet AS value, count(DISTINCT a.doc) AS count FROM entities e JOIN articles a ON a.doc = e.doc WHERE e.key = ? AND a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY count DESC").all(k) as Array<{ value: string; count: number }>;
+    return {
+      ...summary(head),
+      names,
+      timeline,
+      coMentioned: co.map((r) => summary(r)),
+      quotes: quotes.map((q) => {
+        const text = (JSON.parse(inflateRawSync(q.record).toString("utf8")) as RasdRecord).text.slice(q.start, q.end);
+        return { article: q.article, text, kind: q.kind, dct: q.dct };
+      }),
+      outlets,
+    };
+  }
+
+  async timeline(query: string, interval: "day" | "week" | "month" = "day"): Promise<Array<{ date: string; count: number }>> {
+    const pq = parseQuery(query);
+    const { sql, params } = this.whereOf(pq);
+    const rows = this.db.prepare(`SELECT a.dct AS date, count(*) AS count FROM articles a WHERE ${sql} AND a.dct IS NOT NULL GROUP BY a.dct ORDER BY a.dct`).all(...params) as Array<{ date: string; count: number }>;
+    return bucket(rows, interval);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const g = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    const span = this.db.prepare("SELECT min(dct) AS lo, max(dct) AS hi FROM articles").get() as { lo: string | null; hi: string | null };
+    return {
+      articles: g("SELECT count(*) AS n FROM articles"),
+      entities: g("SELECT count(DISTINCT key) AS n FROM entities"),
+      quotes: g("SELECT count(*) AS n FROM quotes"),
+      events: g("SELECT count(*) AS n FROM events"),
+      outlets: this.db.prepare("SELECT outlet AS value, count(*) AS count FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count DESC").all() as Array<{ value: string; count: number }>,
+      ...(span.lo ? { firstDate: span.lo } : {}),
+      ...(span.hi ? { lastDate: span.hi } : {}),
+    };
+  }
+
+  /** Folds the write-ahead log into the main file (after a bulk ingest). */
+  checkpoint(): void {
+    this.db.pragma("wal_checkpoint(TRUNCATE)");
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function summary(r: { key: string; name: string; en: string | null; type: string; articles: number; mentions: number }): EntitySummary {
+  return { id: r.key, name: r.name, ...(r.en ? { en: r.en } : {}), type: r.type as never, articles: r.articles, mentions: Number(r.mentions ?? 0) };
+}
+
+/** Groups day counts into weeks (Monday) or months. */
+export function bucket(rows: Array<{ date: string; count: number }>, interval: "day" | "week" | "month"): Array<{ date: string; count: number }> {
+  if (interval === "day") return rows.map((r) => ({ date: r.date, count: Number(r.count) }));
+  const m = new Map<string, number>();
+  for (const r of rows) {
+    let k: string;
+    if (interval === "month") k = r.date.slice(0, 7);
+    else {
+      const t = Date.parse(r.date + "T00:00:00Z");
+      const dow = (new Date(t).getUTCDay() + 6) % 7;
+      k = new Date(t - dow * 86400000).toISOString().slice(0, 10);
+    }
+    m.set(k, (m.get(k) ?? 0) + Number(r.count));
+  }
+  return [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([date, count]) => ({ date, count }));
+}
+
+/** The query as understood, for showing the user. */
+export function summarize(pq: ParsedQuery, sort: string): unknown {
+  return {
+    terms: pq.terms.map((t) => ({ stems: t.stems, ...(t.phrase ? { phrase: true } : {}), ...(t.negated ? { negated: true } : {}) })),
+    ...(pq.entities.length ? { entities: pq.entities.map((e) => e.raw) } : {}),
+    ...(pq.types.length ? { types: pq.types } : {}),
+    ...(pq.speakers.length ? { speakers: pq.speakers.map((e) => e.raw) } : {}),
+    ...(pq.outlets.length ? { outlets: pq.outlets } : {}),
+    ...(pq.sections.length ? { sections: pq.sections } : {}),
+    ...(pq.date ? { date: pq.date } : {}),
+    ...(pq.eventDate ? { eventDate: pq.eventDate } : {}),
+    sort,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The filters of a parsed query as SQL conditions over `articles a`, shared by both engines (the
+ * tables and columns are the same; only placeholders and the full-text condition differ).
+ */
+import type { EntityFilter, ParsedQuery } from "./parseQuery.js";
+
+export interface Dialect {
+  /** Adds a parameter and returns its placeholder ("?" or "$3"). */
+  param(value: unknown): string;
+}
+
+function entityMatch(f: EntityFilter, d: Dialect, alias: string): string {
+  const v = d.param(f.norm);
+  const parts = [`${alias}.key = ${d.param(f.raw)}`, `${alias}.key = ${v}`, `${alias}.kb = ${d.param(f.raw)}`, `${alias}.name_norm = ${v}`, `${alias}.en_norm = ${v}`];
+  if (f.stems.length) {
+    parts.push("(" + f.stems.map((s) => `(' ' || ${alias}.name_stems || ' ') LIKE ${d.param(`% ${s} %`)}`).join(" AND ") + ")");
+  }
+  return "(" + parts.join(" OR ") + ")";
+}
+
+/** SQL conditions (to be joined with AND) for every filter of the query except the words. */
+export function compileFilters(pq: ParsedQuery, d: Dialect): string[] {
+  const where: string[] = [];
+  const types = pq.types.length ? ` AND e.type IN (${pq.types.map((t) => d.param(t)).join(", ")})` : "";
+  for (const f of pq.entities) {
+    where.push(`EXISTS (SELECT 1 FROM entities e WHERE e.doc = a.doc AND ${entityMatch(f, d, "e")}${types})`);
+  }
+  if (!pq.entities.length && pq.types.length) {
+    where.push(`EXISTS (SELECT 1 FROM entities e WHERE e.doc = a.doc${types})`);
+  }
+  for (const f of pq.speakers) {
+    const v = d.param(f.norm);
+    const parts = [`q.speaker_key = ${d.param(f.raw)}`, `q.speaker_key = ${v}`];
+    if (f.stems.length) parts.push("(" + f.stems.map((s) => `q.speaker_stems LIKE ${d.param(`% ${s} %`)}`).join(" AND ") + ")");
+    where.push(`EXISTS (SELECT 1 FROM quotes q WHERE q.doc = a.doc AND (${parts.join(" OR ")}))`);
+  }
+  if (pq.outlets.length) where.push(`a.outlet_norm IN (${pq.outlets.map((o) => d.param(o)).join(", ")})`);
+  if (pq.sections.length) where.push(`a.section_norm IN (${pq.sections.map((o) => d.param(o)).join(", ")})`);
+  if (pq.date?.from) where.push(`a.dct >= ${d.param(pq.date.from)}`);
+  if (pq.date?.to) where.push(`a.dct <= ${d.param(pq.date.to)}`);
+  if (pq.eventDate) {
+    const c: string[] = [];
+    if (pq.eventDate.to) c.push(`t.date_from <= ${d.param(pq.eventDate.to)}`);
+    if (pq.eventDate.from) c.push(`t.date_to >= ${d.param(pq.eventDate.from)}`);
+    where.push(`EXISTS (SELECT 1 FROM times t WHERE t.doc = a.doc AND t.date_from IS NOT NULL${c.map((x) => " AND " + x).join("")})`);
+  }
+  return where;
+}
+
+/** The order of results: relevance unless the query or the caller asks for dates. */
+export function sortOf(pq: ParsedQuery, requested?: "relevance" | "date"): "relevance" | "date" | "oldest" {
+  if (pq.sort) return pq.sort;
+  if (requested) return requested;
+  return pq.terms.some((t) => !t.negated) ? "relevance" : "date";
+}

@@ -73,7 +73,9 @@ export function annotateStructure(doc: Document): Structure {
     if (layoutHeadline && overlaps(line, layoutHeadline)) { parts.title.push(line); continue; }
     if (isDateLine(line)) { parts.dateline ??= spanOf(line); consumed.add(line.index); continue; }
     // Above the headline only unambiguous bylines ("| وكالات", agencies); below it "PLACE - WHO" too.
-    const hit = parser.parseLine(line, parts.title.length || layoutHeadline || sawByline ? "header" : "trailer");
+    const aboveTitle = !parts.title.length && !layoutHeadline && !sawByline;
+    const sectionName = aboveTitle && line.words <= 3 && lex.sections.has(lineKey(line.text));
+    const hit = sectionName ? undefined : parser.parseLine(line, aboveTitle ? "trailer" : "header");
     if (hit && !(chrome.has(line.index) && !parts.title.length)) { takeByline(hit, line); sawByline = true; continue; }
     if (chrome.has(line.index)) continue;
     if (!parts.title.length && !sawByline && matchPublisher(line) && !lex.sections.has(lineKey(line.text))) {
@@ -113,10 +115,11 @@ export function annotateStructure(doc: Document): Structure {
     else if (line.index >= from && line.index < to && !consumed.has(line.index)) paragraphs.push(spanOf(line));
   }
   if (paragraphs.length) {
+    // The page's declared author outranks an agency named in the lead ("(CNN)—").
     const lead = parser.parseLead({ ...paragraphs[0]!, index: -1, words: 0, blankBefore: true });
     if (lead) {
       if (!parts.dateline && lead.dateline) parts.dateline = lead.dateline;
-      if (!parts.byline) parts.byline = lead.byline;
+      if (!parts.byline && !doc.meta.author) parts.byline = lead.byline;
     }
   }
 

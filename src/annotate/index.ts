@@ -3,7 +3,13 @@
  */
 import type { Annotator } from "../types.js";
 import { structureAnnotator } from "./01-structure/index.js";
+import { quantitiesAnnotator } from "./04-quantities/index.js";
+import { framingAnnotator } from "./07-framing/index.js";
+import { toneAnnotator } from "./08-tone/index.js";
 
 export const ANNOTATORS: readonly Annotator[] = [
   structureAnnotator,
+  quantitiesAnnotator,
+  framingAnnotator,
+  toneAnnotator,
 ];

@@ -1,0 +1,93 @@
+/**
+ * Longest-first matching of word lists (lexicon phrases) against tokens. Phrases and tokens are
+ * compared in their normalised form; the first word may carry a proclitic (و ف ب ل ك and their
+ * pairs) when the caller allows it, so "وبحسب" matches "بحسب" and "لـ«التحالف»" is not needed.
+ */
+import { normalize } from "../../text/normalize.js";
+import { tokenize, type Token } from "../../text/tokenize.js";
+
+interface Node<T> {
+  next: Map<string, Node<T>>;
+  value?: T;
+}
+
+export interface PhraseHit<T> {
+  value: T;
+  /** Token index of the first and one past the last token. */
+  from: number;
+  to: number;
+  /** Original-text offsets, the proclitic of the first word left out. */
+  start: number;
+  end: number;
+}
+
+const PROCLITICS = ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
+
+export class PhraseMatcher<T> {
+  private readonly root: Node<T> = { next: new Map() };
+  private readonly allowProclitic: boolean;
+
+  constructor(entries: Iterable<readonly [string, T]>, options: { proclitics?: boolean } = {}) {
+    this.allowProclitic = options.proclitics ?? true;
+    for (const [phrase, value] of entries) this.add(phrase, value);
+  }
+
+  /** Adds a phrase (as written; it is normalised and tokenised like the text). The first value wins. */
+  add(phrase: string, value: T): void {
+    const words = tokenize(phrase).map((t) => t.norm);
+    if (!words.length) return;
+    let node = this.root;
+    for (const w of words) {
+      let n = node.next.get(w);
+      if (!n) node.next.set(w, (n = { next: new Map() }));
+      node = n;
+    }
+    if (node.value === undefined) node.value = value;
+  }
+
+  /** True when a single normalised word is an entry. */
+  hasWord(word: string): boolean {
+    return this.root.next.get(word)?.value !== undefined;
+  }
+
+  /** The longest phrase starting at token `i` (not crossing `limit`), or null. */
+  matchAt(tokens: readonly Token[], i: number, limit = tokens.length): PhraseHit<T> | null {
+    const t = tokens[i];
+    if (!t) return null;
+    const firsts: Array<[string, number]> = [[t.norm, 0]];
+    if (this.allowProclitic && t.kind === "word") {
+      for (const p of PROCLITICS) {
+        if (t.norm.startsWith(p) && t.norm.length - p.length >= 2) firsts.push([t.norm.slice(p.length), p.length]);
+      }
+    }
+    let best: PhraseHit<T> | null = null;
+    for (const [w, cut] of firsts) {
+      let node = this.root.next.get(w);
+      let j = i + 1;
+      let last: { node: Node<T>; to: number } | null = node?.value !== undefined ? { node, to: j } : null;
+      while (node && j < limit) {
+        const n = node.next.get(tokens[j]!.norm);
+        if (!n) break;
+        node = n;
+        j++;
+        if (node.value !== undefined) last = { node, to: j };
+      }
+      if (last && (!best || last.to > best.to)) {
+        best = { value: last.node.value!, from: i, to: last.to, start: t.start + originalCut(t.text, cut), end: tokens[last.to - 1]!.end };
+      }
+    }
+    return best;
+  }
+}
+
+/** Original characters holding the first `letters` normalised letters (marks on them included). */
+export function originalCut(text: string, letters: number): number {
+  if (letters === 0) return 0;
+  let seen = 0, i = 0;
+  while (i < text.length && seen < letters) {
+    seen += normalize(text[i]!).length;
+    i++;
+  }
+  while (i < text.length && normalize(text[i]!) === "") i++;
+  return i;
+}

@@ -1,0 +1,93 @@
+/**
+ * rasd's own tone lexicon (resources/tone/lexicon.tsv) and its modifiers (resources/tone/modifiers.json),
+ * loaded once per process and normalised like the text. Lookup forgives clitics: "وبالقتلى" finds
+ * "قتلى", "تهديداتها" finds "تهديدات".
+ */
+import { readFileSync } from "node:fs";
+import { readJsonResource, resourcePath } from "../../resources.js";
+import { normalize } from "../../text/normalize.js";
+import { PhraseMatcher } from "../04-quantities/PhraseMatcher.js";
+
+interface RawModifiers {
+  negators: string[];
+  intensifiers: string[];
+  activity: string[];
+  self: string[];
+  group: string[];
+}
+
+export interface ToneLexicon {
+  /** Single words, normalised, to their weight. */
+  words: Map<string, number>;
+  /** Multi-word entries ("وقف إطلاق النار"). */
+  phrases: PhraseMatcher<number>;
+  negators: Set<string>;
+  intensifiers: Set<string>;
+  activity: Set<string>;
+  self: Set<string>;
+  group: Set<string>;
+}
+
+let lexicon: ToneLexicon | undefined;
+
+/** Reads `term<TAB>weight` lines; `#` starts a comment. */
+export function readToneTsv(path: string): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    const [term, w] = line.split("\t");
+    const weight = Number(w);
+    if (term && Number.isFinite(weight)) out.push([term.trim(), weight]);
+  }
+  return out;
+}
+
+export function toneLexicon(): ToneLexicon {
+  if (lexicon) return lexicon;
+  const words = new Map<string, number>();
+  const phrases = new PhraseMatcher<number>([]);
+  for (const [term, w] of readToneTsv(resourcePath("tone/lexicon.tsv"))) {
+    if (/\s/.test(term.trim())) phrases.add(term, w);
+    else words.set(normalize(term), w);
+  }
+  const m = readJsonResource<RawModifiers>("tone/modifiers.json");
+  const set = (xs: string[]) => new Set(xs.map((x) => normalize(x)));
+  lexicon = { words, phrases, negators: set(m.negators), intensifiers: set(m.intensifiers), activity: set(m.activity), self: set(m.self), group: set(m.group) };
+  return lexicon;
+}
+
+const PROCLITICS = ["وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل", "وس", "و", "ف", "ب", "ل", "س"];
+const ENCLITICS = ["هما", "كما", "كم", "هم", "هن", "ها", "نا", "ه"];
+
+/** Looks a normalised word up in `table`, trying it bare of proclitics and of an attached pronoun. */
+export function lookupWord<T>(table: Map<string, T> | Set<string>, norm: string, original?: string): string | undefined {
+  const has = (w: string) => table.has(w);
+  if (has(norm)) return norm;
+  // "فوزاً", "نجاحا": the accusative ending.
+  if (norm.endsWith("ا") && norm.length > 3 && has(norm.slice(0, -1))) return norm.slice(0, -1);
+  // A final ه is a pronoun only when it was written ه, not ة ("الخلافة" is not "خلاف" + ه).
+  const hehIsPronoun = original === undefined ? false : /ه[\u064B-\u0652]*$/.test(original);
+  const stems: string[] = [norm];
+  for (const p of PROCLITICS) {
+    if (norm.startsWith(p) && norm.length - p.length >= 2) {
+      const s = p === "لل" || p === "ولل" || p === "فلل" ? norm.slice(p.length) : norm.slice(p.length);
+      if (has(s)) return s;
+      if (p.endsWith("ال") || p.endsWith("لل")) {
+        if (has("ال" + s)) return "ال" + s;
+      }
+      stems.push(s);
+    }
+  }
+  for (const s of stems) {
+    for (const e of ENCLITICS) {
+      if (e === "ه" && !hehIsPronoun) continue;
+      if (s.endsWith(e) && s.length - e.length >= 3) {
+        const b = s.slice(0, -e.length);
+        if (has(b)) return b;
+        // "تهديداته" → "تهديدات"; "قواتها" ends in ت already; "حمايته" → "حماية" (ت → ة folded to ه).
+        if (b.endsWith("ت") && has(b.slice(0, -1) + "ه")) return b.slice(0, -1) + "ه";
+      }
+    }
+  }
+  return undefined;
+}

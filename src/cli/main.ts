@@ -7,16 +7,19 @@ const HELP = `rasd — Arabic news, read like an analyst would
 
 Usage:
   rasd analyze FILE... [--dct YYYY-MM-DD] [--json | --pretty] [--input text|html|jsonl]
+  rasd serve [--db FILE|postgres://…] [--port N] [--host ADDR] [--token TOKEN]
   rasd --help | --version
 
 Commands:
   analyze     analyse articles (FILE or - for stdin) and print their records
+  serve       serve the API and the web desk over an archive (127.0.0.1:8750 by default)
 `;
 
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import("./analyzeCommand.js")).analyzeCommand,
+  serve: async () => (await import("./serveCommand.js")).serveCommand,
 };
 
 /** Registers a command (used by the modules of later stages). */

@@ -18,6 +18,10 @@ const MAX_CHROME_WORDS = 30;
 /** How many link lines a related heading may carry. */
 const MAX_RELATED_LINKS = 12;
 
+/** Lines of at most this many words are keyed whole; longer ones on their first PREFIX_CHARS. */
+const SHORT_WORDS = 12;
+const PREFIX_CHARS = 64;
+const COPYRIGHT_HINT = /©|حقوق|copyright|rights reserved/i;
 const URL_LINE = /^(?:https?:\/\/|www\.)[^\s]{1,2000}$/i;
 // "الرئيسية » أخبار » سورية", "Home / World"
 const NAV_SEPARATORS = /\s[|»›>/•·]\s|\s[|»›>/•·]$|^[|»›>/•·]\s/g;
@@ -51,16 +55,24 @@ export class BoilerplateDetector {
   classify(line: Line): "chrome" | "related-heading" | undefined {
     if (line.words > MAX_CHROME_WORDS) return undefined;
     const t = line.text;
-    const key = lineKey(t);
-    if (!key) return "chrome"; // "-----", "×××", "• • •": no letter or digit at all
+    // Whole-line phrases are short; longer lines are only tested on their opening words, so the
+    // normaliser runs over a few dozen characters a paragraph.
+    const short = line.words <= SHORT_WORDS;
+    const key = lineKey(short ? t : t.slice(0, PREFIX_CHARS));
+    if (short && !key) return "chrome"; // "-----", "×××", "• • •": no letter or digit at all
     if (URL_LINE.test(t)) return "chrome";
-    if (this.lex.related.has(key)) return "related-heading";
-    if (this.lex.boilerExact.has(key)) return "chrome";
-    if (StructureLexicon.prefixOf(key, this.lex.relatedPrefixes) && line.words <= 4) return "related-heading";
+    if (short && this.lex.related.has(key)) return "related-heading";
+    if (short && this.lex.boilerExact.has(key)) return "chrome";
+    if (line.words <= 4 && StructureLexicon.prefixOf(key, this.lex.relatedPrefixes)) return "related-heading";
     if (line.words <= 20 && StructureLexicon.prefixOf(key, this.lex.boilerPrefixes)) return "chrome";
-    if (this.lex.copyright.some((c) => key.includes(c))) return "chrome";
-    const tokens = key.split(" ");
-    if (tokens.every((w) => this.lex.share.has(w) || /^\d+$/.test(w)) && tokens.some((w) => this.lex.share.has(w))) return "chrome";
+    if (COPYRIGHT_HINT.test(t)) {
+      const full = short ? key : lineKey(t);
+      if (this.lex.copyright.some((c) => full.includes(c))) return "chrome";
+    }
+    if (short) {
+      const tokens = key.split(" ");
+      if (tokens.every((w) => this.lex.share.has(w) || /^\d+$/.test(w)) && tokens.some((w) => this.lex.share.has(w))) return "chrome";
+    }
     if (isNavigation(t)) return "chrome";
     if (/^#\S/.test(t) && t.split(/\s+/).every((w) => w.startsWith("#"))) return "chrome";
     return undefined;

@@ -1,0 +1,53 @@
+// What every bench section gets: the articles (as SourceInputs, decoded once), the built library,
+// and `measure(fn)`, which runs fn over every article and reports throughput and latency.
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { join } from "node:path";
+import { cpus } from "node:os";
+import { performance } from "node:perf_hooks";
+
+export async function loadBenchContext(root) {
+  const lib = await import(join(root, "dist/src/index.js"));
+  const { parseJsonlLine } = await import(join(root, "dist/src/sources/jsonl.js"));
+  const shared = join(root, "..", "shared", "data", "news");
+  let files = existsSync(shared) ? readdirSync(shared).filter((f) => /\.jsonl(\.gz)?$/.test(f)).map((f) => join(shared, f)) : [];
+  let origin = "../shared/data/news";
+  if (!files.length) { files = [join(root, "samples/ant/ant-sample.jsonl.gz")]; origin = "samples/ant"; }
+  const lines = [];
+  for (const f of files.sort()) {
+    const buf = readFileSync(f);
+    for (const l of (f.endsWith(".gz") ? gunzipSync(buf) : buf).toString("utf8").split("\n")) if (l.trim()) lines.push(l);
+  }
+  const want = process.env.RASD_BENCH_FULL ? lines.length : Math.min(lines.length, Number(process.env.RASD_BENCH_N ?? 3000));
+  const stride = lines.length / want;
+  const articles = [];
+  for (let i = 0; i < want; i++) {
+    const p = parseJsonlLine(lines[Math.floor(i * stride)], i + 1);
+    if (p.input) articles.push(p.input);
+  }
+  if (origin !== "samples/ant") origin += want < lines.length ? ` (every ${stride.toFixed(1)}th of ${lines.length}; RASD_BENCH_FULL=1 for all)` : " (all)";
+  const textBytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text ?? a.html ?? ""), 0);
+  return { root, lib, articles, textBytes, origin, cpu: `${cpus()[0]?.model ?? "cpu"} ×${cpus().length}`, measure };
+}
+
+/**
+ * Runs `fn(article)` over the articles (after `warmup` of them untimed) and returns articles/s, MB/s
+ * (UTF-8 bytes of each article's text as `bytesOf` gives it), p50/p99 ms per article.
+ */
+export function measure(articles, fn, { bytesOf = (a) => Buffer.byteLength(a.text ?? a.html ?? ""), warmup = 50 } = {}) {
+  for (const a of articles.slice(0, warmup)) fn(a);
+  const times = new Float64Array(articles.length);
+  let bytes = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < articles.length; i++) {
+    const a = articles[i];
+    const s = performance.now();
+    fn(a);
+    times[i] = performance.now() - s;
+    bytes += bytesOf(a);
+  }
+  const secs = (performance.now() - t0) / 1000;
+  times.sort();
+  const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+  return { articles: articles.length, "articles/s": articles.length / secs, "MB/s": bytes / 1048576 / secs, "p50 ms": q(0.5), "p99 ms": q(0.99), "max ms": times[times.length - 1] ?? 0, "RSS MB": process.memoryUsage().rss / 1048576 };
+}

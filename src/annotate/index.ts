@@ -3,13 +3,18 @@
  */
 import type { Annotator } from "../types.js";
 import { structureAnnotator } from "./01-structure/index.js";
+import { dctAnnotator, timeAnnotator } from "./03-time/index.js";
 import { quantitiesAnnotator } from "./04-quantities/index.js";
+import { quotesAnnotator } from "./05-quotes/index.js";
 import { framingAnnotator } from "./07-framing/index.js";
 import { toneAnnotator } from "./08-tone/index.js";
 
 export const ANNOTATORS: readonly Annotator[] = [
   structureAnnotator,
+  dctAnnotator,
+  timeAnnotator,
   quantitiesAnnotator,
+  quotesAnnotator,
   framingAnnotator,
   toneAnnotator,
 ];

@@ -1,0 +1,263 @@
+/**
+ * Who is speaking, given the reporting cue of a quote.
+ *
+ * 1. A relaying verb ("نقلت وكالة … عن مصدر … قوله"): the speaker is after عن, the channel before it.
+ * 2. "جاء في بيان الخارجية": the body after the statement noun.
+ * 3. Otherwise the subject after the verb, up to the first adjunct (في بيان، يوم، لوكالة …) or
+ *    complementizer; an apposition ("وزير الخارجية الأميركي، مايك بومبيو،") gives the person.
+ *    An entity mention inside the subject is preferred, a person first; the speaker is linked to it.
+ * 4. "البيان" as the subject: the body that issued the last statement in the article.
+ * 5. No subject ("وقال:", "مشيراً إلى أن"): an entity just before the verb, else the subject of the
+ *    sentence (its first person or organisation mention, or an apposition), else the last speaker.
+ */
+import type { Entity, Span, TimeExpr } from "../../types.js";
+import type { ArticleText } from "../04-quantities/articleText.js";
+import type { ReportingLexicon } from "./reportingLexicon.js";
+
+export interface Speaker {
+  start: number;
+  end: number;
+  entity?: string;
+  channel?: { start: number; end: number; entity?: string };
+}
+
+interface Mention {
+  start: number;
+  end: number;
+  entity: string;
+  type: Entity["type"];
+}
+
+const TYPE_RANK: Record<string, number> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 };
+const MAX_NP = 10;
+
+export class SpeakerResolver {
+  private readonly mentionAt: Int32Array;
+  private readonly mentions: Mention[];
+  private readonly inTime: Uint8Array;
+  private last: Speaker | undefined;
+  private lastInstitution: Speaker | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly art: ArticleText,
+    entities: readonly Entity[],
+    times: readonly TimeExpr[],
+    private readonly lex: ReportingLexicon,
+  ) {
+    const { tokens } = art;
+    this.mentions = [];
+    for (const e of entities) for (const m of e.mentions) this.mentions.push({ start: m.start, end: m.end, entity: e.id, type: e.type });
+    this.mentions.sort((a, b) => a.start - b.start);
+    this.mentionAt = new Int32Array(tokens.length).fill(-1);
+    let mi = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      while (mi < this.mentions.length && this.mentions[mi]!.end <= t.start) mi++;
+      const m = this.mentions[mi];
+      if (m && m.start < t.end && m.end > t.start) this.mentionAt[i] = mi;
+    }
+    this.inTime = new Uint8Array(tokens.length);
+    const ts = [...times].sort((a, b) => a.start - b.start);
+    let ti = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      while (ti < ts.length && ts[ti]!.end <= t.start) ti++;
+      if (ts[ti] && ts[ti]!.start < t.end) this.inTime[i] = 1;
+    }
+  }
+
+  /** The cue's span: the verb as written, with "في بيان" after جاء. */
+  cueSpan(c: number): Span {
+    const { tokens } = this.art;
+    let end = tokens[c]!.end;
+    const v = this.lex.verb(tokens[c]!.norm);
+    if (v?.statement && tokens[c + 1]?.norm === "في" && tokens[c + 2]) end = tokens[c + 2]!.end;
+    const start = tokens[c]!.start;
+    return { start, end, text: this.text.slice(start, end) };
+  }
+
+  /** The speaker of a quote whose cue is token `cue` (undefined when the quote has none). */
+  resolve(cue: number | undefined, quoteStart: number): Speaker | undefined {
+    let s: Speaker | undefined;
+    if (cue === undefined) s = this.last;
+    else {
+      const v = this.lex.verb(this.art.tokens[cue]!.norm);
+      if (v?.relay) s = this.relay(cue);
+      else if (v?.statement) s = this.statement(cue);
+      else if (v?.participle) s = this.clauseSubject(cue);
+      else s = this.afterVerb(cue) ?? this.clauseSubject(cue);
+    }
+    if (s) this.last = s;
+    void quoteStart;
+    return s;
+  }
+
+  private word(i: number): boolean {
+    const t = this.art.tokens[i];
+    return t !== undefined && (t.kind === "word" || t.kind === "latin");
+  }
+
+  private punct(i: number, chars: string): boolean {
+    const t = this.art.tokens[i];
+    return t !== undefined && (t.kind === "punct" || t.kind === "symbol") && chars.includes(t.text);
+  }
+
+  private sameSentence(a: number, b: number): boolean {
+    return this.art.sentenceOf[a] === this.art.sentenceOf[b];
+  }
+
+  /** The best entity mention among tokens [a, b): a person first, then an organisation, a place. */
+  private mentionIn(a: number, b: number): Mention | undefined {
+    let best: Mention | undefined;
+    for (let k = a; k < b; k++) {
+      const mi = this.mentionAt[k]!;
+      if (mi < 0) continue;
+      const m = this.mentions[mi]!;
+      if (!best || TYPE_RANK[m.type]! < TYPE_RANK[best.type]!) best = m;
+    }
+    return best;
+  }
+
+  private fromRange(a: number, b: number): Speaker | undefined {
+    if (b <= a) return undefined;
+    const m = this.mentionIn(a, b);
+    if (m) return { start: m.start, end: m.end, entity: m.entity };
+    const { tokens } = this.art;
+    while (b > a && !this.word(b - 1)) b--;
+    while (a < b && !this.word(a)) a++;
+    if (b <= a) return undefined;
+    return { start: tokens[a]!.start, end: tokens[b - 1]!.end };
+  }
+
+  /** Skips what may sit between a verb and its subject: "فيه", "من جهته", a date. */
+  private skipAdjuncts(j: number, limit: number): number {
+    const { tokens } = this.art;
+    for (let guard = 0; j < limit && guard < 12; guard++) {
+      const n = tokens[j]!.norm;
+      if (this.lex.skipAfterVerb.has(n) || this.inTime[j] || this.punct(j, "،,")) j++;
+      else if (tokens[j + 1] && this.lex.skipPairs.has(n + " " + tokens[j + 1]!.norm)) j += 2;
+      else break;
+    }
+    return j;
+  }
+
+  /** End of a noun phrase starting at `a`: the first adjunct, complementizer, colon or mark. */
+  private npEnd(a: number, limit: number): number {
+    const { tokens } = this.art;
+    let j = a;
+    while (j < limit && j - a < MAX_NP && this.sameSentence(a, j)) {
+      const t = tokens[j]!;
+      if (this.lex.complementizers.has(t.norm) || this.punct(j, ":«»“”\".؟?!()") || this.inTime[j]) break;
+      if (j > a && this.lex.adjunctStarts.has(t.norm)) break;
+      if (this.punct(j, "،,")) break;
+      if (j > a && this.lex.verb(t.norm) && !this.lex.statementNouns.has(t.norm)) break;
+      j++;
+    }
+    return j;
+  }
+
+  private afterVerb(c: number): Speaker | undefined {
+    const { tokens } = this.art;
+    const limit = Math.min(tokens.length, c + 40);
+    const a = this.skipAdjuncts(c + 1, limit);
+    if (a >= limit || !this.sameSentence(c, a)) return undefined;
+    if (this.lex.adjunctStarts.has(tokens[a]!.norm) || this.lex.complementizers.has(tokens[a]!.norm) || !this.word(a)) return undefined;
+    const e = this.npEnd(a, limit);
+    if (e === a) return undefined;
+    // "البيان", "وأضاف البيان": the body behind the statement.
+    if (this.lex.statementNouns.has(tokens[a]!.norm) && e - a <= 2 && this.mentionIn(a, e) === undefined) return this.lastInstitution ?? this.last;
+    // Apposition: "وزير الخارجية الأميركي، مايك بومبيو،".
+    let speaker: Speaker | undefined;
+    if (this.punct(e, "،,")) {
+      const b = e + 1;
+      let k = b;
+      while (k < limit && k - b < 5 && this.word(k) && !this.lex.complementizers.has(tokens[k]!.norm) && !this.lex.adjunctStarts.has(tokens[k]!.norm)) k++;
+      if (k > b && k - b <= 4 && (this.punct(k, "،,") || this.lex.complementizers.has(tokens[k]?.norm ?? ""))) {
+        const inAppos = this.mentionIn(b, k);
+        const inHead = this.mentionIn(a, e);
+        if (inAppos && (!inHead || TYPE_RANK[inAppos.type]! <= TYPE_RANK[inHead.type]!)) speaker = { start: inAppos.start, end: inAppos.end, entity: inAppos.entity };
+        else if (!inHead || inHead.type !== "PER") speaker = inAppos ? { start: inAppos.start, end: inAppos.end, entity: inAppos.entity } : this.fromRange(b, k);
+      }
+    }
+    speaker ??= this.fromRange(a, e);
+    // "قالت الوزارة في بيان": the statements that follow are hers.
+    if (speaker && tokens[e]?.norm === "في" && this.lex.statementNouns.has(tokens[e + 1]?.norm ?? "")) this.lastInstitution = speaker;
+    return speaker;
+  }
+
+  /** "وجاء في بيان الخارجية الأميركية:" */
+  private statement(c: number): Speaker | undefined {
+    const { tokens } = this.art;
+    if (tokens[c + 1]?.norm !== "في" || !this.lex.statementNouns.has(tokens[c + 2]?.norm ?? "")) return this.last;
+    const a = c + 3;
+    const e = this.npEnd(a, Math.min(tokens.length, a + MAX_NP));
+    const s = e > a && !tokens[a]!.norm.startsWith("ل") ? this.fromRange(a, e) : undefined;
+    if (s) {
+      this.lastInstitution = s;
+      return s;
+    }
+    return this.lastInstitution ?? this.last;
+  }
+
+  /** "نقلت وكالة الأنباء عن مصدر في الوزارة قوله إن …" */
+  private relay(c: number): Speaker | undefined {
+    const { tokens } = this.art;
+    const limit = Math.min(tokens.length, c + 25);
+    let an = -1;
+    for (let k = c + 1; k < limit && this.sameSentence(c, k); k++) {
+      if (tokens[k]!.norm === "عن") {
+        an = k;
+        break;
+      }
+      if (this.lex.complementizers.has(tokens[k]!.norm) || this.punct(k, ":«")) break;
+    }
+    if (an < 0) return this.afterVerb(c);
+    const channel = this.fromRange(this.skipAdjuncts(c + 1, an), an);
+    let e = an + 1;
+    while (e < limit && e - an <= MAX_NP && !this.lex.sayingNouns.has(tokens[e]!.norm) && !this.lex.complementizers.has(tokens[e]!.norm) && !this.punct(e, ":«،,")) e++;
+    const speaker = this.fromRange(an + 1, e);
+    if (!speaker) return channel;
+    if (channel) speaker.channel = { start: channel.start, end: channel.end, ...(channel.entity ? { entity: channel.entity } : {}) };
+    return speaker;
+  }
+
+  /** The subject of a verb that names none: an entity right before it, the sentence's subject, the last speaker. */
+  private clauseSubject(c: number): Speaker | undefined {
+    const { tokens, sentenceOf } = this.art;
+    const prev = c - 1;
+    if (prev >= 0 && this.sameSentence(prev, c) && this.mentionAt[prev]! >= 0) {
+      const m = this.mentions[this.mentionAt[prev]!]!;
+      if (m.type !== "LOC" || true) return { start: m.start, end: m.end, entity: m.entity };
+    }
+    let s = c;
+    while (s > 0 && sentenceOf[s - 1] === sentenceOf[c] && c - s < 200) s--;
+    // The first person, else organisation, named in the sentence outside quotation marks.
+    let depth = 0;
+    let best: Mention | undefined;
+    for (let k = s; k < c; k++) {
+      if (this.punct(k, "«“")) depth++;
+      else if (this.punct(k, "»”")) depth = Math.max(0, depth - 1);
+      else if (depth === 0 && this.mentionAt[k]! >= 0) {
+        const m = this.mentions[this.mentionAt[k]!]!;
+        if (m.type === "PER") {
+          best = m;
+          break;
+        }
+        if (m.type === "ORG" && !best) best = m;
+      }
+    }
+    if (best) return { start: best.start, end: best.end, entity: best.entity };
+    // An apposition names the subject: "واستقال الموفد الأميركي، بريت مكغورك، في …".
+    for (let k = s; k < c - 2; k++) {
+      if (!this.punct(k, "،,")) continue;
+      let j = k + 1;
+      while (j < c && j - k <= 4 && this.word(j)) j++;
+      if (j - k - 1 >= 1 && j - k - 1 <= 3 && this.punct(j, "،,")) {
+        const first = tokens[k + 1]!.norm;
+        if (!this.lex.adjunctStarts.has(first) && !/^(و|ف)?(ال)/.test(first) && !this.lex.verb(first)) return this.fromRange(k + 1, j);
+      }
+    }
+    return this.last;
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * 05-quotes: who said what. Direct, indirect and partial quotes with their speaker and cue.
+ *
+ * 1. Pair the quotation marks of each paragraph (quoteMarks.ts) and find the reporting cues: verbs
+ *    in any person, tense or participle, with their clitics (reportingLexicon.ts).
+ * 2. Direct quotes: a pair after a cue's colon ("وقال: «…»", "وجاء في البيان: إن «…»"); a closing »
+ *    with no opening one after a cue's colon (the quote opened without a mark); a cue's colon followed
+ *    by unmarked words up to the sentence end; a pair followed by "، قال …"; a long pair on its own.
+ * 3. Indirect quotes: a cue followed within its clause by أن/إن (after إلى، على، من when the verb
+ *    takes one): the quote runs to the sentence end or to the next cue or hedge after a comma.
+ * 4. Short quoted names («داعش»، ما سماه «…») are not speech; a quoted phrase of three words or more
+ *    inside indirect speech is a partial quote of the same speaker.
+ * 5. Speakers (SpeakerResolver.ts): the subject after the verb, an apposition's name, the body behind
+ *    "البيان", the source after "نقلت … عن"; a verb without a subject takes the sentence's subject or
+ *    the last speaker. A speaker is linked to the entity whose mention it overlaps.
+ */
+import type { Annotator, Quote, Span } from "../../types.js";
+import { articleText } from "../04-quantities/articleText.js";
+import { pairQuoteMarks } from "./quoteMarks.js";
+import { reportingLexicon } from "./reportingLexicon.js";
+import { SpeakerResolver, type Speaker } from "./SpeakerResolver.js";
+
+interface Candidate {
+  /** Token range of the quoted words, end exclusive. */
+  from: number;
+  to: number;
+  kind: Quote["kind"];
+  cue?: number;
+  /** For a partial quote: the indirect quote it sits in. */
+  parent?: Candidate;
+  speaker?: Speaker;
+}
+
+const ENDERS = new Set([".", "!", "?", "؟", "…", "۔"]);
+const MAX_INDIRECT = 120;
+const CUE_WINDOW = 30;
+
+export const quotesAnnotator: Annotator<"quotes"> = {
+  name: "quotes",
+  requires: [],
+  assigns: "quotes",
+  run(doc, before) {
+    const art = articleText(doc, before);
+    const { tokens, sentenceOf, regions } = art;
+    const lex = reportingLexicon();
+    const resolver = new SpeakerResolver(doc.text, art, before.entities ?? [], before.times ?? [], lex);
+    const isPunct = (i: number, chars: string) => tokens[i] !== undefined && tokens[i]!.kind !== "word" && tokens[i]!.kind !== "number" && tokens[i]!.kind !== "latin" && chars.includes(tokens[i]!.text);
+    const isWord = (i: number) => tokens[i] !== undefined && (tokens[i]!.kind === "word" || tokens[i]!.kind === "latin" || tokens[i]!.kind === "number");
+    const words = (from: number, to: number) => {
+      let n = 0;
+      for (let k = from; k < to; k++) if (isWord(k)) n++;
+      return n;
+    };
+    const out: Candidate[] = [];
+    let r0 = 0;
+    for (let ri = 0; ri < regions.length; ri++) {
+      const from = r0;
+      let to = from;
+      while (to < tokens.length && art.regionOf[to] === ri) to++;
+      r0 = to;
+      if (to === from) continue;
+      const cands: Candidate[] = [];
+      const { pairs, strayClosers } = pairQuoteMarks(tokens, from, to);
+      const insidePair = new Uint8Array(to - from);
+      for (const p of pairs) for (let k = p.open; k <= p.close; k++) insidePair[k - from] = 1;
+      const usedCue = new Set<number>();
+      const usedColon = new Set<number>();
+      const sentStart = (i: number) => {
+        let k = i;
+        while (k > from && sentenceOf[k - 1] === sentenceOf[i] && i - k < 400) k--;
+        return k;
+      };
+      /** The reporting verb before a colon, in the same sentence, not inside quotation marks. */
+      const cueBefore = (colon: number, allowColonOnly = true): number | undefined => {
+        const lo = Math.max(from, colon - CUE_WINDOW);
+        for (let k = colon - 1; k >= lo; k--) {
+          if (isPunct(k, ":.؟?!") ) return undefined;
+          if (insidePair[k - from]) continue;
+          const v = lex.verb(tokens[k]!.norm);
+          if (v && (allowColonOnly || !v.colonOnly)) return k;
+        }
+        return undefined;
+      };
+      const trimEnd = (a: number, b: number) => {
+        while (b > a && !isWord(b - 1) && !isPunct(b - 1, "»”\")")) b--;
+        while (b > a && isPunct(b - 1, ".،,؛;:!?؟…")) b--;
+        return b;
+      };
+
+      // 2a. A closing mark with no opening one: the quote opened after a colon.
+      let lastColon = -1;
+      const stray = new Set(strayClosers);
+      for (let i = from; i < to; i++) {
+        if (isPunct(i, ":")) lastColon = i;
+        if (stray.has(i) && lastColon >= 0 && i - lastColon > 1 && i - lastColon < 800) {
+          const cue = cueBefore(lastColon);
+          cands.push({ from: lastColon + 1, to: trimEnd(lastColon + 1, i), kind: "direct", cue });
+          if (cue !== undefined) usedCue.add(cue);
+          usedColon.add(lastColon);
+          lastColon = -1;
+        }
+      }
+
+      // 2b. Pairs of marks.
+      for (const p of pairs) {
+        const inner = words(p.open + 1, p.close);
+        if (inner === 0) continue;
+        let k = p.open - 1;
+        if (k >= from && lex.complementizers.has(tokens[k]!.norm) && isPunct(k - 1, ":")) k--;
+        const afterColon = k >= from && isPunct(k, ":");
+        const q: Candidate = { from: p.open + 1, to: trimEnd(p.open + 1, p.close), kind: "direct" };
+        if (afterColon) {
+          usedColon.add(k);
+          const cue = cueBefore(k);
+          if (cue !== undefined) {
+            q.cue = cue;
+            usedCue.add(cue);
+            cands.push(q);
+            continue;
+          }
+          if (inner >= 3) {
+            cands.push(q);
+            continue;
+          }
+        }
+        // "ما سماه «…»", "تنظيم «…»", "لـ«التحالف الدولي»": a name or the other side's words.
+        const prev = tokens[p.open - 1];
+        const scare = prev !== undefined && (lex.scareBefore.has(prev.norm) || lex.scareBefore.has(prev.norm.replace(/^[وفبل]/, "")));
+        // "«…»، قال ترامب": the cue after the quote.
+        let after = p.close + 1;
+        if (isPunct(after, "،,")) after++;
+        const v = after < to ? lex.verb(tokens[after]!.norm) : undefined;
+        if (v && !v.participle && !v.relay && inner >= 2 && !scare) {
+          q.cue = after;
+          usedCue.add(after);
+          cands.push(q);
+          continue;
+        }
+        if (scare || inner < 3) continue;
+        // "وقال ترامب «…»": a cue just before the marks, in the same clause.
+        let near: number | undefined;
+        for (let k2 = p.open - 1; k2 >= Math.max(from, p.open - 8); k2--) {
+          if (isPunct(k2, ".:؟?!»”") || sentenceOf[k2] !== sentenceOf[p.open]) break;
+          const v2 = lex.verb(tokens[k2]!.norm);
+          if (v2) {
+            near = k2;
+            break;
+          }
+        }
+        if (near !== undefined && !usedCue.has(near) && !lexHasComplementizerBetween(tokens, near, p.open, lex.complementizers)) {
+          q.cue = near;
+          usedCue.add(near);
+          cands.push(q);
+          continue;
+        }
+        // Whether it is a direct or a partial quote is settled against the indirect quotes below.
+        q.kind = inner >= 6 ? "direct" : "partial";
+        cands.push(q);
+      }
+
+      // 2c. A cue's colon followed by unmarked words: the quote runs to the sentence end.
+      for (let i = from; i < to; i++) {
+        if (!isPunct(i, ":") || usedColon.has(i)) continue;
+        const next = i + 1;
+        if (next >= to || insidePair[i - from] || isPunct(next, "«“\"") || (lex.complementizers.has(tokens[next]?.norm ?? "") && isPunct(next + 1, "«“\""))) continue;
+        const cue = cueBefore(i);
+        if (cue === undefined || usedCue.has(cue)) continue;
+        let e = next;
+        while (e < to && sentenceOf[e] === sentenceOf[next] && !isPunct(e, ":") && e - next < 400) e++;
+        const end = trimEnd(next, e);
+        if (words(next, end) < 3) continue;
+        usedCue.add(cue);
+        cands.push({ from: next, to: end, kind: "direct", cue });
+      }
+
+      // 3. Indirect speech: a cue and its أن/إن clause.
+      const indirect: Candidate[] = [];
+      for (let c = from; c < to; c++) {
+        if (usedCue.has(c) || insidePair[c - from] || !isWord(c)) continue;
+        const v = lex.verb(tokens[c]!.norm);
+        if (!v || v.colonOnly) continue;
+        let comp = -1;
+        const lo = Math.min(to, c + CUE_WINDOW);
+        for (let k = c + 1; k < lo; k++) {
+          if (sentenceOf[k] !== sentenceOf[c] || isPunct(k, ":«“\"")) break;
+          if (k > c + 1 && lex.verb(tokens[k]!.norm) && !lex.sayingNouns.has(tokens[k]!.norm)) break;
+          if (lex.complementizers.has(tokens[k]!.norm)) {
+            comp = k;
+            break;
+          }
+        }
+        if (comp < 0 || comp + 1 >= to) continue;
+        // "قال إن «…»": the quote is direct, its marks say so.
+        if (isPunct(comp + 1, "«“\"")) {
+          const p = pairs.find((x) => x.open === comp + 1);
+          if (p) {
+            const existing = cands.find((x) => x.from === p.open + 1);
+            if (existing) {
+              existing.kind = "direct";
+              existing.cue = c;
+              usedCue.add(c);
+              continue;
+            }
+          }
+        }
+        let e = comp + 1;
+        const cap = Math.min(to, comp + 1 + MAX_INDIRECT);
+        while (e < cap && sentenceOf[e] === sentenceOf[comp + 1]) {
+          if (isPunct(e, "،,؛;") && e + 1 < to) {
+            const n = tokens[e + 1]!.norm;
+            if (lex.verb(n) || lex.clauseStops.has(n) || lex.clauseStops.has(n.replace(/^و/, ""))) break;
+          }
+          e++;
+        }
+        const end = trimEnd(comp + 1, e);
+        if (words(comp + 1, end) < 2) continue;
+        usedCue.add(c);
+        const q: Candidate = { from: comp + 1, to: end, kind: "indirect", cue: c };
+        indirect.push(q);
+        cands.push(q);
+        c = Math.max(c, comp);
+      }
+
+      // 4. Pairs inside indirect speech are partial quotes of its speaker; others stand alone.
+      for (const q of cands) {
+        if (q.kind === "indirect" || q.cue !== undefined) continue;
+        const host = indirect.find((x) => x.from <= q.from && q.to <= x.to);
+        if (host) {
+          if (host.from === q.from - 1 && q.to >= host.to - 1) {
+            q.kind = "direct";
+            q.cue = host.cue;
+            host.kind = "partial";
+            host.to = host.from; // dropped below
+          } else {
+            q.kind = "partial";
+            q.parent = host;
+          }
+        } else if (q.kind === "partial") {
+          q.kind = "direct";
+          q.to = q.from; // a short quoted phrase with no speech around it: a title or a name
+        }
+      }
+      for (const q of cands) if (q.to > q.from) out.push(q);
+    }
+
+    // 5. Speakers, in text order (a verb with no subject takes the last speaker).
+    out.sort((a, b) => a.from - b.from);
+    const quotes: Quote[] = [];
+    for (const q of out) {
+      const speaker = q.parent?.speaker ?? resolver.resolve(q.cue, q.from);
+      q.speaker = speaker;
+      const span = slice(doc.text, tokens[q.from]!.start, tokens[q.to - 1]!.end);
+      const rec: Quote = { ...span, kind: q.kind };
+      if (speaker) {
+        rec.speaker = { ...slice(doc.text, speaker.start, speaker.end), ...(speaker.entity ? { entity: speaker.entity } : {}) };
+        if (speaker.channel) rec.channel = { ...slice(doc.text, speaker.channel.start, speaker.channel.end), ...(speaker.channel.entity ? { entity: speaker.channel.entity } : {}) };
+      }
+      if (q.cue !== undefined) rec.cue = resolver.cueSpan(q.cue);
+      quotes.push(rec);
+    }
+    return quotes;
+  },
+};
+
+function lexHasComplementizerBetween(tokens: readonly { norm: string }[], a: number, b: number, comps: Set<string>): boolean {
+  for (let k = a + 1; k < b; k++) if (comps.has(tokens[k]!.norm)) return true;
+  return false;
+}
+
+function slice(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}

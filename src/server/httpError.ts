@@ -44,7 +44,8 @@ const BY_STATUS: Record<number, ErrorCode> = {
 
 /** Maps anything thrown inside a request to a coded error from the table. */
 export function httpError(err: unknown, bodyLimit?: number): RasdError {
-  if (isRasdError(err)) return err;
+  // A server-side failure keeps its code but not its detail (paths, SQL, driver messages stay in the log).
+  if (isRasdError(err)) return err.status >= 500 ? new RasdError(err.code) : err;
   const e = (err ?? {}) as FastifyLikeError;
   if (e.validation) {
     // Fastify words these as "querystring/limit must be <= 100": say where and what was expected.

@@ -6,6 +6,7 @@ import { structureAnnotator } from "./01-structure/index.js";
 import { dctAnnotator, timeAnnotator } from "./03-time/index.js";
 import { quantitiesAnnotator } from "./04-quantities/index.js";
 import { quotesAnnotator } from "./05-quotes/index.js";
+import { eventsAnnotator } from "./06-events/index.js";
 import { framingAnnotator } from "./07-framing/index.js";
 import { toneAnnotator } from "./08-tone/index.js";
 
@@ -15,6 +16,7 @@ export const ANNOTATORS: readonly Annotator[] = [
   timeAnnotator,
   quantitiesAnnotator,
   quotesAnnotator,
+  eventsAnnotator,
   framingAnnotator,
   toneAnnotator,
 ];

@@ -73,7 +73,7 @@ export function loadDocument(input: SourceInput): Document {
   if (raw.length > MAX_INPUT_BYTES) throw new RasdError("RASD_SOURCE_TOO_LARGE", `${raw.length} characters`);
   // Line ends as \n: offsets must not depend on the platform that saved the file.
   raw = raw.replace(/\r\n?/g, "\n");
-  if (!raw.trim()) throw new RasdError("RASD_SOURCE_EMPTY", input.uri);
+  if (!raw.trim()) throw new RasdError("RASD_SOURCE_EMPTY", "it holds only white space");
   // Control characters other than tab/newline mean a binary file that happened to decode.
   const controls = (raw.slice(0, 65536).match(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g) ?? []).length;
   if (controls > 8) throw new RasdError("RASD_SOURCE_BINARY", `${controls} control characters in the first 64 KB`);

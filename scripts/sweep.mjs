@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run sweep -- PATH...`: analyses every article under PATH (folders, .txt, .html, .jsonl,
-// .jsonl.gz) and reports crashes, invariant violations (checkRecord) and the slowest articles, with a
+// .jsonl.gz) and reports crashes, invariant violations (checkRecord and the JSON Schema) and the slowest articles, with a
 // summary: articles, outlets, how many had a headline, byline, boilerplate… A progress bar on a TTY,
 // a one-line summary otherwise. `--json FILE` also writes the summary as JSON; `--limit N` stops early.
 // Runs the built library (dist/); build first with `npm run build`.
@@ -15,6 +15,7 @@ const lib = join(root, "dist/src/index.js");
 if (!existsSync(lib)) { console.error("sweep: build first (npm run build)"); process.exit(2); }
 const { analyze, checkRecord, Pipeline, loadDocument } = await import(lib);
 const { parseJsonlLine } = await import(join(root, "dist/src/sources/jsonl.js"));
+const { validateRecord } = await import(join(root, "dist/src/record/validateRecord.js"));
 
 const argv = process.argv.slice(2);
 const opt = (name) => { const i = argv.indexOf(`--${name}`); if (i < 0) return undefined; const v = argv[i + 1]; argv.splice(i, 2); return v; };
@@ -95,6 +96,8 @@ outer: for (const p of paths) {
         if (stats.crashes.length < 1000) stats.crashes.push({ where: a.where, stage: w.stage, message: w.message.slice(0, 300) });
       }
       const v = checkRecord(rec);
+      const schemaErrors = validateRecord(rec);
+      if (schemaErrors.length) v.push(...schemaErrors.map((e) => ({ where: `schema ${e.path}`, message: e.message })));
       if (v.length) stats.violations.push({ where: a.where, first: v[0], count: v.length });
       const st = rec.structure;
       if (st.section) stats.has.section++;

@@ -295,7 +295,11 @@ export function ReadingView(props: { record: ApiRecord; source?: ComponentChildr
                     {ev.actor ? entityName(rec, ev.actor) : "؟"} ← {ev.target ? entityName(rec, ev.target) : "؟"}
                   </div>
                 ) : null}
-                {ev.when !== undefined && rec.times[ev.when] ? <div dir="ltr" class="event-when">{shapeDigits(rec.times[ev.when]!.value, prefs.digits)}</div> : null}
+                {ev.when !== undefined && rec.times[ev.when] ? (
+                  <div class="event-when">
+                    <bdi dir="ltr">{shapeDigits(rec.times[ev.when]!.value, prefs.digits)}</bdi>
+                  </div>
+                ) : null}
                 <button
                   type="button"
                   class="link-button"

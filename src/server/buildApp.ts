@@ -69,6 +69,13 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
     frameworkErrors: (err, _req, reply) => sendError(reply, httpError(err, bodyLimit)),
+    // Requests Node's HTTP parser refuses (raw non-ASCII in the URL, broken headers) get the same shape.
+    clientErrorHandler: (err, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const e = new RasdError("RASD_USAGE", (err as NodeJS.ErrnoException).code === "HPE_HEADER_OVERFLOW" ? "the request headers are too large" : "the HTTP request is malformed (a URL must be percent-encoded)");
+      const body = JSON.stringify(errorBody(e));
+      socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    },
   });
 
   app.setErrorHandler((err, req, reply) => {

@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/buildApp.js";
 import { ERRORS } from "../../src/errors.js";
 import { openStore } from "../../src/store/openStore.js";
+import { connect } from "node:net";
 import { assertError } from "./assertError.js";
 
 let web: string;
@@ -109,4 +110,22 @@ test("a failing store gives a coded 5xx with no internal detail", async () => {
   assert.equal(err.message, ERRORS[code].message, "the table's words only, no driver message");
   await broken.close();
   rmSync(dir, { recursive: true, force: true });
+});
+
+test("a request Node's parser refuses (raw Arabic in the URL) still gets a coded JSON 400", async () => {
+  const server = await buildApp({ webRoot: null });
+  await server.listen({ port: 0, host: "127.0.0.1" });
+  const port = (server.server.address() as { port: number }).port;
+  const reply = await new Promise<string>((resolve, reject) => {
+    const sock = connect(port, "127.0.0.1", () => sock.write(Buffer.from("GET /api/search?q=ترامب HTTP/1.1\r\nHost: x\r\n\r\n", "utf8")));
+    let data = "";
+    sock.on("data", (d) => (data += d));
+    sock.on("end", () => resolve(data));
+    sock.on("error", reject);
+  });
+  await server.close();
+  assert.match(reply, /^HTTP\/1\.1 400/);
+  const body = JSON.parse(reply.slice(reply.indexOf("\r\n\r\n") + 4));
+  assert.equal(body.error.code, "RASD_USAGE");
+  assert.match(body.error.message, /percent-encoded/);
 });

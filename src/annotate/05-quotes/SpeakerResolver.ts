@@ -44,6 +44,7 @@ export class SpeakerResolver {
     entities: readonly Entity[],
     times: readonly TimeExpr[],
     private readonly lex: ReportingLexicon,
+    private readonly shortPairClose: Int32Array = new Int32Array(0),
   ) {
     const { tokens } = art;
     this.mentions = [];
@@ -148,8 +149,13 @@ export class SpeakerResolver {
     let j = a;
     while (j < limit && j - a < MAX_NP && this.sameSentence(a, j)) {
       const t = tokens[j]!;
+      // A short quoted name is part of the phrase: "وكالة "وفا" الرسمية".
+      if ((this.shortPairClose[j] ?? -1) > j) {
+        j = this.shortPairClose[j]! + 1;
+        continue;
+      }
       if (this.lex.complementizers.has(t.norm) || this.punct(j, ":«»“”\".؟?!()") || this.inTime[j]) break;
-      if (j > a && this.lex.adjunctStarts.has(t.norm)) break;
+      if (j > a && this.lex.isAdjunct(t.norm, t.text)) break;
       if (this.punct(j, "،,")) break;
       if (j > a && this.lex.verb(t.norm) && !this.lex.statementNouns.has(t.norm)) break;
       j++;
@@ -162,17 +168,17 @@ export class SpeakerResolver {
     const limit = Math.min(tokens.length, c + 40);
     const a = this.skipAdjuncts(c + 1, limit);
     if (a >= limit || !this.sameSentence(c, a)) return undefined;
-    if (this.lex.adjunctStarts.has(tokens[a]!.norm) || this.lex.complementizers.has(tokens[a]!.norm) || !this.word(a)) return undefined;
+    if (this.lex.isAdjunct(tokens[a]!.norm, tokens[a]!.text) || this.lex.complementizers.has(tokens[a]!.norm) || !this.word(a)) return undefined;
     const e = this.npEnd(a, limit);
     if (e === a) return undefined;
     // "البيان", "وأضاف البيان": the body behind the statement.
-    if (this.lex.statementNouns.has(tokens[a]!.norm) && e - a <= 2 && this.mentionIn(a, e) === undefined) return this.lastInstitution ?? this.last;
+    if (this.lex.statementNouns.has(tokens[a]!.norm) && e - a <= 2 && this.mentionIn(a, e) === undefined) return this.lastInstitution ?? this.fromRange(a, e);
     // Apposition: "وزير الخارجية الأميركي، مايك بومبيو،".
     let speaker: Speaker | undefined;
     if (this.punct(e, "،,")) {
       const b = e + 1;
       let k = b;
-      while (k < limit && k - b < 5 && this.word(k) && !this.lex.complementizers.has(tokens[k]!.norm) && !this.lex.adjunctStarts.has(tokens[k]!.norm)) k++;
+      while (k < limit && k - b < 5 && this.word(k) && !this.lex.complementizers.has(tokens[k]!.norm) && !this.lex.isAdjunct(tokens[k]!.norm, tokens[k]!.text)) k++;
       if (k > b && k - b <= 4 && (this.punct(k, "،,") || this.lex.complementizers.has(tokens[k]?.norm ?? ""))) {
         const inAppos = this.mentionIn(b, k);
         const inHead = this.mentionIn(a, e);
@@ -226,6 +232,19 @@ export class SpeakerResolver {
   private clauseSubject(c: number): Speaker | undefined {
     const { tokens, sentenceOf } = this.art;
     const prev = c - 1;
+    // "المرصد، الذي قال إن", "منظمة «…» التي قالت إن": the noun the relative clause hangs on.
+    if (prev >= 0 && this.lex.relativePronouns.has(tokens[prev]!.norm)) {
+      let e = prev;
+      if (this.punct(e - 1, "،,")) e--;
+      let a = e;
+      while (a > 0 && e - a < 6 && this.sameSentence(a - 1, c)) {
+        const t = tokens[a - 1]!;
+        if (this.punct(a - 1, "،,.:") || this.lex.verb(t.norm) || this.lex.clauseStops.has(t.norm.replace(/^و/, ""))) break;
+        a--;
+      }
+      const s = this.fromRange(a, e);
+      if (s) return s;
+    }
     if (prev >= 0 && this.sameSentence(prev, c) && this.mentionAt[prev]! >= 0) {
       const m = this.mentions[this.mentionAt[prev]!]!;
       if (m.type !== "LOC" || true) return { start: m.start, end: m.end, entity: m.entity };
@@ -255,9 +274,23 @@ export class SpeakerResolver {
       while (j < c && j - k <= 4 && this.word(j)) j++;
       if (j - k - 1 >= 1 && j - k - 1 <= 3 && this.punct(j, "،,")) {
         const first = tokens[k + 1]!.norm;
-        if (!this.lex.adjunctStarts.has(first) && !/^(و|ف)?(ال)/.test(first) && !this.lex.verb(first)) return this.fromRange(k + 1, j);
+        // The phrase the apposition follows must not be prepositional ("لوكالة الأنباء، تاس،").
+        let prepositional = false;
+        for (let h = k - 1, seen = 0; h >= s && seen < 3 && !this.punct(h, "،,"); h--) {
+          if (!this.word(h)) continue;
+          seen++;
+          const t = tokens[h]!;
+          if (/^[لب]/.test(t.norm) && !this.lex.isAdjunct(t.norm, t.text) && !this.lex.verb(t.norm)) prepositional = true;
+        }
+        if (!prepositional && !this.lex.isAdjunct(first, tokens[k + 1]!.text) && !/^(و|ف)?(ال)/.test(first) && !this.lex.verb(first)) return this.fromRange(k + 1, j);
       }
     }
-    return this.last;
+    if (this.last) return this.last;
+    // Nobody has spoken yet: the last person named before the verb.
+    for (let k = c - 1; k >= 0 && c - k < 400; k--) {
+      const mi = this.mentionAt[k]!;
+      if (mi >= 0 && this.mentions[mi]!.type === "PER") return { start: this.mentions[mi]!.start, end: this.mentions[mi]!.end, entity: this.mentions[mi]!.entity };
+    }
+    return undefined;
   }
 }

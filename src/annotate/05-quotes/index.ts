@@ -31,7 +31,7 @@ interface Candidate {
   speaker?: Speaker;
 }
 
-const ENDERS = new Set([".", "!", "?", "؟", "…", "۔"]);
+const PREPOSITIONS = new Set(["في", "عن", "من", "الي", "علي", "حول", "بشان", "ب", "ل"]);
 const MAX_INDIRECT = 120;
 const CUE_WINDOW = 30;
 
@@ -43,7 +43,9 @@ export const quotesAnnotator: Annotator<"quotes"> = {
     const art = articleText(doc, before);
     const { tokens, sentenceOf, regions } = art;
     const lex = reportingLexicon();
-    const resolver = new SpeakerResolver(doc.text, art, before.entities ?? [], before.times ?? [], lex);
+    /** For an opening mark of a short quoted name ("وكالة "وفا" الرسمية"), the index of its closing mark. */
+    const shortPairClose = new Int32Array(tokens.length).fill(-1);
+    const resolver = new SpeakerResolver(doc.text, art, before.entities ?? [], before.times ?? [], lex, shortPairClose);
     const isPunct = (i: number, chars: string) => tokens[i] !== undefined && tokens[i]!.kind !== "word" && tokens[i]!.kind !== "number" && tokens[i]!.kind !== "latin" && chars.includes(tokens[i]!.text);
     const isWord = (i: number) => tokens[i] !== undefined && (tokens[i]!.kind === "word" || tokens[i]!.kind === "latin" || tokens[i]!.kind === "number");
     const words = (from: number, to: number) => {
@@ -62,7 +64,10 @@ export const quotesAnnotator: Annotator<"quotes"> = {
       const cands: Candidate[] = [];
       const { pairs, strayClosers } = pairQuoteMarks(tokens, from, to);
       const insidePair = new Uint8Array(to - from);
-      for (const p of pairs) for (let k = p.open; k <= p.close; k++) insidePair[k - from] = 1;
+      for (const p of pairs) {
+        for (let k = p.open; k <= p.close; k++) insidePair[k - from] = 1;
+        if (words(p.open + 1, p.close) <= 4) shortPairClose[p.open] = p.close;
+      }
       const usedCue = new Set<number>();
       const usedColon = new Set<number>();
       const sentStart = (i: number) => {
@@ -148,10 +153,23 @@ export const quotesAnnotator: Annotator<"quotes"> = {
           }
         }
         if (near !== undefined && !usedCue.has(near) && !lexHasComplementizerBetween(tokens, near, p.open, lex.complementizers)) {
-          q.cue = near;
-          usedCue.add(near);
-          cands.push(q);
-          continue;
+          // "دعا … إلى «…»", "رأى البعض في الخطوة «…»": words of the speaker inside his sentence.
+          const isPrep = (k2: number) => PREPOSITIONS.has(tokens[k2]!.norm) && (tokens[k2]!.norm !== "علي" || tokens[k2]!.text.endsWith("ى"));
+          let prep = isPrep(p.open - 1);
+          const clause = lex.complementizers.has(tokens[p.open + 1]?.norm ?? "");
+          for (let k2 = near + 1; k2 < p.open && !prep && !clause && inner < 6; k2++) if (isPrep(k2)) prep = true;
+          if (prep) {
+            q.kind = "partial";
+            q.cue = near;
+            cands.push(q);
+            continue;
+          }
+          if (inner >= 4) {
+            q.cue = near;
+            usedCue.add(near);
+            cands.push(q);
+            continue;
+          }
         }
         // Whether it is a direct or a partial quote is settled against the indirect quotes below.
         q.kind = inner >= 6 ? "direct" : "partial";
@@ -175,13 +193,18 @@ export const quotesAnnotator: Annotator<"quotes"> = {
 
       // 3. Indirect speech: a cue and its أن/إن clause.
       const indirect: Candidate[] = [];
+      let indirectEnd = -1;
       for (let c = from; c < to; c++) {
-        if (usedCue.has(c) || insidePair[c - from] || !isWord(c)) continue;
+        if (usedCue.has(c) || insidePair[c - from] || !isWord(c) || c < indirectEnd) continue;
         const v = lex.verb(tokens[c]!.norm);
         if (!v || v.colonOnly) continue;
         let comp = -1;
         const lo = Math.min(to, c + CUE_WINDOW);
         for (let k = c + 1; k < lo; k++) {
+          if (shortPairClose[k]! > k) {
+            k = shortPairClose[k]!;
+            continue;
+          }
           if (sentenceOf[k] !== sentenceOf[c] || isPunct(k, ":«“\"")) break;
           if (k > c + 1 && lex.verb(tokens[k]!.norm) && !lex.sayingNouns.has(tokens[k]!.norm)) break;
           if (lex.complementizers.has(tokens[k]!.norm)) {
@@ -218,12 +241,13 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         const q: Candidate = { from: comp + 1, to: end, kind: "indirect", cue: c };
         indirect.push(q);
         cands.push(q);
+        indirectEnd = end;
         c = Math.max(c, comp);
       }
 
       // 4. Pairs inside indirect speech are partial quotes of its speaker; others stand alone.
       for (const q of cands) {
-        if (q.kind === "indirect" || q.cue !== undefined) continue;
+        if (q.kind === "indirect" || (q.cue !== undefined && q.kind !== "partial")) continue;
         const host = indirect.find((x) => x.from <= q.from && q.to <= x.to);
         if (host) {
           if (host.from === q.from - 1 && q.to >= host.to - 1) {

@@ -23,7 +23,7 @@ const MAX_SPAN = 800;
 export function pairQuoteMarks(tokens: readonly Token[], from: number, to: number): Marks {
   const guillemets: number[] = [];
   const curly: number[] = [];
-  let straight = -1;
+  const straight: number[] = [];
   const all: MarkPair[] = [];
   const strayClosers: number[] = [];
   const close = (stack: number[], i: number) => {
@@ -50,12 +50,24 @@ export function pairQuoteMarks(tokens: readonly Token[], from: number, to: numbe
       case "”":
         close(curly, i);
         break;
-      case '"':
-        if (straight >= 0 && i - straight <= MAX_SPAN) {
-          all.push({ open: straight, close: i });
-          straight = -1;
-        } else straight = i;
+      case '"': {
+        // A straight quote opens when it leans on the word after it and closes when it leans on the
+        // word before it ("مثل "لواء الثورة" أو"); one that leans both ways opens after a lone
+        // proclitic ("و"حسم"") and closes otherwise; a free-standing one toggles.
+        const prev = tokens[i - 1], next = tokens[i + 1];
+        const left = !!prev && prev.end === t.start && i > from;
+        const right = !!next && next.start === t.end && i + 1 < to && next.kind !== "punct";
+        let opens: boolean;
+        if (left && right) opens = prev!.text.length === 1 && /[وفبل]/.test(prev!.text) && !(tokens[i - 2] && tokens[i - 2]!.end === prev!.start && tokens[i - 2]!.kind !== "punct");
+        else if (right) opens = true;
+        else if (left) opens = false;
+        else opens = straight.length === 0;
+        if (opens) {
+          if (straight.length > MAX_SPAN) straight.shift();
+          straight.push(i);
+        } else close(straight, i);
         break;
+      }
     }
   }
   all.sort((a, b) => a.open - b.open);

@@ -25,6 +25,7 @@ interface RawReporting {
   skipPairs: Array<[string, string]>;
   scareBefore: string[];
   clauseStops: string[];
+  relativePronouns: string[];
 }
 
 export interface ReportingVerb {
@@ -48,6 +49,9 @@ export interface ReportingLexicon {
   skipPairs: Set<string>;
   scareBefore: Set<string>;
   clauseStops: Set<string>;
+  relativePronouns: Set<string>;
+  /** "على" and "علي" fold to one form: the preposition is known by its written ى. */
+  isAdjunct(norm: string, text: string): boolean;
 }
 
 let lexicon: ReportingLexicon | undefined;
@@ -67,7 +71,7 @@ export function reportingLexicon(): ReportingLexicon {
   const verb = (norm: string): ReportingVerb | undefined => {
     const hit = forms.get(norm);
     if (hit) return hit;
-    if ((norm.startsWith("و") || norm.startsWith("ف")) && norm.length > 3) {
+    if ((norm.startsWith("و") || norm.startsWith("ف")) && norm.length > 2) {
       const rest = norm.slice(1);
       const h = forms.get(rest);
       if (h) return h;
@@ -76,6 +80,7 @@ export function reportingLexicon(): ReportingLexicon {
     }
     return undefined;
   };
+  const adjuncts = set(raw.adjunctStarts);
   lexicon = {
     verb,
     complementizers: set(raw.complementizers),
@@ -88,6 +93,8 @@ export function reportingLexicon(): ReportingLexicon {
     skipPairs: new Set(raw.skipPairs.map(([a, b]) => normalize(a) + " " + normalize(b))),
     scareBefore: set(raw.scareBefore),
     clauseStops: set(raw.clauseStops),
+    relativePronouns: set(raw.relativePronouns),
+    isAdjunct: (norm, text) => adjuncts.has(norm) && (norm !== "علي" || /ى[\u064B-\u0652]*$/.test(text)),
   };
   return lexicon;
 }

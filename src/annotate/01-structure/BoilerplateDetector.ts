@@ -24,7 +24,8 @@ const PREFIX_CHARS = 64;
 const COPYRIGHT_HINT = /©|حقوق|copyright|rights reserved/i;
 const URL_LINE = /^(?:https?:\/\/|www\.)[^\s]{1,2000}$/i;
 // "الرئيسية » أخبار » سورية", "Home / World"
-const NAV_SEPARATORS = /\s[|»›>/•·]\s|\s[|»›>/•·]$|^[|»›>/•·]\s/g;
+// Bullets (• ·) are left out: "• هاتف نوكيا 8 • هاتف نوكيا 7" is a list in the article.
+const NAV_SEPARATORS = /\s[|»›>/]\s|\s[|»›>/]$|^[|»›>/]\s/g;
 const ENDS_SENTENCE = /[.!؟?:؛]["»”)]?$/;
 
 export function isShortUnpunctuated(line: Line): boolean {
@@ -65,6 +66,10 @@ export class BoilerplateDetector {
     if (short && this.lex.boilerExact.has(key)) return "chrome";
     if (line.words <= 4 && StructureLexicon.prefixOf(key, this.lex.relatedPrefixes)) return "related-heading";
     if (line.words <= 20 && StructureLexicon.prefixOf(key, this.lex.boilerPrefixes)) return "chrome";
+    if (line.words <= 20) {
+      const colon = t.indexOf(":");
+      if (colon > 0 && colon < 24 && this.lex.colonPrefixes.has(lineKey(t.slice(0, colon)))) return "chrome";
+    }
     if (COPYRIGHT_HINT.test(t)) {
       const full = short ? key : lineKey(t);
       if (this.lex.copyright.some((c) => full.includes(c))) return "chrome";
@@ -89,6 +94,6 @@ function isNavigation(t: string): boolean {
   if (t.length > 300) return false;
   const seps = t.match(NAV_SEPARATORS);
   if (!seps || seps.length < 2) return false;
-  const parts = t.split(/\s*[|»›>/•·]\s*/).filter((p) => p.trim());
+  const parts = t.split(/\s*[|»›>/]\s*/).filter((p) => p.trim());
   return parts.length >= 3 && parts.every((p) => p.trim().split(/\s+/).length <= 4);
 }

@@ -34,6 +34,12 @@ export class BylineParser {
     return !!k && (this.lex.agencies.has(k) || this.lex.publishers.has(k));
   }
 
+  /** "دمشق", "دبي، الإمارات العربية المتحدة": a known place, optionally followed by its country. */
+  isPlace(s: string): boolean {
+    const first = s.split(/[،,]/)[0]!.trim();
+    return !!first && this.lex.places.has(compactKey(first));
+  }
+
   /** A list of agencies/outlets: "فرانس24/ أ ف ب/ رويترز", "وكالات ومواقع". */
   private isAgencyList(s: string): boolean {
     const parts = s.split(/[/،,+&]|\sو(?=\S)/).map((p) => p.trim()).filter(Boolean);
@@ -71,7 +77,8 @@ export class BylineParser {
     const lw = left.split(/\s+/).length, rw = right.split(/\s+/).length;
     if (!left || !right || lw > 4 || rw > 4 || /\d/.test(left)) return undefined;
     const leftAgency = this.isAgency(left), rightAgency = this.isAgencyList(right);
-    if (context === "trailer" && !leftAgency && !rightAgency) return undefined;
+    // "القاهرة - أحمد الريدي" needs a known place; "معتز التلا - ممثل سوري" is not a byline.
+    if (!leftAgency && !rightAgency && (context === "trailer" || !this.isPlace(left))) return undefined;
     const byline = subSpan(line, from, line.text.length);
     if (!byline) return undefined;
     const place = leftAgency ? undefined : subSpan(line, from, from + d.index);

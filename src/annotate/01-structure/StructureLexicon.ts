@@ -5,7 +5,7 @@
 import { readJsonResource } from "../../resources.js";
 import { lineKey } from "./lineKey.js";
 
-interface BoilerplateFile { exact: string[]; prefixes: string[]; related: string[]; share: string[]; copyright: string[] }
+interface BoilerplateFile { exact: string[]; prefixes: string[]; colonPrefixes: string[]; related: string[]; share: string[]; copyright: string[] }
 interface CuesFile { author: string[]; authorStrong: string[]; source: string[]; dateline: string[]; months: string[]; weekdays: string[] }
 
 /** Keys with spaces removed: "أ.ف.ب", "أ ف ب" and "أف ب" are one agency. */
@@ -20,6 +20,8 @@ export class StructureLexicon {
   readonly boilerExact: Set<string>;
   /** Longest first, so "اقرا ايضا" is tried before "اقرا". */
   readonly boilerPrefixes: string[];
+  /** Words that open a chrome line when a colon follows them: "للمزيد: …". */
+  readonly colonPrefixes: Set<string>;
   readonly related: Set<string>;
   readonly relatedPrefixes: string[];
   readonly share: Set<string>;
@@ -28,6 +30,8 @@ export class StructureLexicon {
   readonly publisherPrefixes: string[];
   readonly publishers: Set<string>;
   readonly sections: Set<string>;
+  /** Countries and cities (compact keys): what a dateline opens with. */
+  readonly places: Set<string>;
   readonly authorCues: string[];
   readonly authorStrong: string[];
   readonly sourceCues: string[];
@@ -39,6 +43,7 @@ export class StructureLexicon {
     const b = readJsonResource<BoilerplateFile>("structure/boilerplate.json");
     this.boilerExact = keys(b.exact);
     this.boilerPrefixes = byLength(b.prefixes);
+    this.colonPrefixes = keys(b.colonPrefixes);
     this.related = keys(b.related);
     this.relatedPrefixes = byLength(b.related);
     this.share = new Set([...keys(b.share)]);
@@ -47,6 +52,7 @@ export class StructureLexicon {
     const p = readJsonResource<{ prefixes: string[]; names: string[] }>("structure/publishers.json");
     this.publisherPrefixes = byLength(p.prefixes);
     this.publishers = new Set(p.names.map(compactKey));
+    this.places = new Set(readJsonResource<{ places: string[] }>("structure/places.json").places.map(compactKey));
     this.sections = keys(readJsonResource<{ sections: string[] }>("structure/sections.json").sections);
     const c = readJsonResource<CuesFile>("structure/bylineCues.json");
     this.authorCues = byLength(c.author);

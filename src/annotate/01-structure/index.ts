@@ -102,7 +102,14 @@ export function annotateStructure(doc: Document): Structure {
     if (chrome.has(line.index)) { to = j; continue; }
     if (matchPublisher(line)) { parts.publisher ??= spanOf(line); consumed.add(line.index); to = j; continue; }
     const hit = parser.parseLine(line, "trailer");
-    if (hit) { takeByline(hit, line); to = j; continue; }
+    if (hit) {
+      // A closing agency or source line ("(أ ف ب)", "*نقلاً عن الرؤية") yields to a byline the
+      // header or the page declared.
+      if (!parts.byline && !doc.meta.author) takeByline(hit, line);
+      else { consumed.add(line.index); if (hit.dateline) parts.dateline ??= hit.dateline; }
+      to = j;
+      continue;
+    }
     if (isDateLine(line)) { parts.dateline ??= spanOf(line); consumed.add(line.index); to = j; continue; }
     break;
   }

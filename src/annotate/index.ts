@@ -3,6 +3,7 @@
  */
 import type { Annotator } from "../types.js";
 import { structureAnnotator } from "./01-structure/index.js";
+import { entitiesAnnotator } from "./02-entities/index.js";
 import { dctAnnotator, timeAnnotator } from "./03-time/index.js";
 import { quantitiesAnnotator } from "./04-quantities/index.js";
 import { quotesAnnotator } from "./05-quotes/index.js";
@@ -12,6 +13,7 @@ import { toneAnnotator } from "./08-tone/index.js";
 
 export const ANNOTATORS: readonly Annotator[] = [
   structureAnnotator,
+  entitiesAnnotator,
   dctAnnotator,
   timeAnnotator,
   quantitiesAnnotator,

@@ -8,11 +8,15 @@ const HELP = `rasd — Arabic news, read like an analyst would
 Usage:
   rasd analyze FILE... [--dct YYYY-MM-DD] [--json | --pretty] [--input text|html|jsonl]
   rasd serve [--db FILE|postgres://…] [--port N] [--host ADDR] [--token TOKEN]
+  rasd tag --conll [FILE]
+  rasd eval ner FILE.conll
   rasd --help | --version
 
 Commands:
   analyze     analyse articles (FILE or - for stdin) and print their records
   serve       serve the API and the web desk over an archive (127.0.0.1:8750 by default)
+  tag         tag CoNLL tokens (FILE or stdin) with entity BIO tags, appended after a TAB
+  eval        score rasd against an annotated file (eval ner FILE.conll: entity P/R/F1)
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -20,6 +24,8 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import("./analyzeCommand.js")).analyzeCommand,
   serve: async () => (await import("./serveCommand.js")).serveCommand,
+  tag: async () => (await import("./tagCommand.js")).tagCommand,
+  eval: async () => (await import("./evalCommand.js")).evalCommand,
 };
 
 /** Registers a command (used by the modules of later stages). */

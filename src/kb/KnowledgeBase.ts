@@ -1,0 +1,173 @@
+/**
+ * The knowledge base: canonical entities with their Arabic and English names, aliases, short forms
+ * and role titles (resources/kb/kb.json, built by scripts/build-kb.mjs), indexed for longest-match
+ * lookup over tokens. Loaded lazily once per process and shared read-only.
+ */
+import { readFileSync } from "node:fs";
+import type { EntityType } from "../types.js";
+import { resourcePath } from "../resources.js";
+import { tokenize } from "../text/tokenize.js";
+import { exactKey, fuzzyKey, hasArticle, procliticVariants } from "./matchKey.js";
+
+export interface KbEntity {
+  id: string;
+  type: EntityType;
+  ar: string;
+  en: string;
+  kb?: string;
+  aliases: string[];
+  short?: string[];
+  titles?: string[];
+}
+
+/** How an alias names its entity: anywhere (0), only once introduced (1), as a role title (2). */
+export const enum AliasKind {
+  Full = 0,
+  Short = 1,
+  Title = 2,
+}
+
+export interface KbCandidate {
+  entity: number;
+  kind: AliasKind;
+  /** Bit k set when token k of the alias has the article: a text token with the article only
+   *  matches an alias token that has it ("السورية" is not "سورية"; "عراق" may be "العراق"). */
+  articles: number;
+}
+
+export interface KbMatch {
+  /** Tokens covered, from the start token. */
+  length: number;
+  /** Normalised letters of the first token that are a proclitic outside the name. */
+  cut: number;
+  candidates: KbCandidate[];
+  fuzzy: boolean;
+}
+
+/** Splits a name into the normalised forms of its tokens. */
+export function nameTokens(name: string): string[] {
+  return tokenize(name).map((t) => t.norm);
+}
+
+export class KnowledgeBase {
+  readonly entities: KbEntity[];
+  private readonly exact = new Map<string, KbCandidate[]>();
+  private readonly fuzzy = new Map<string, KbCandidate[]>();
+  private readonly firstMax = new Map<string, number>();
+  private readonly fuzzyFirstMax = new Map<string, number>();
+  /** Every article-less token key that appears in some alias (for clitic segmentation). */
+  readonly tokenKeys = new Set<string>();
+
+  constructor(entities: KbEntity[]) {
+    this.entities = entities;
+    entities.forEach((e, i) => {
+      const add = (name: string, kind: AliasKind) => {
+        const toks = nameTokens(name);
+        if (!toks.length) return;
+        const keys = toks.map(exactKey);
+        for (const k of keys) this.tokenKeys.add(k);
+        let articles = 0;
+        toks.forEach((t, k) => { if (hasArticle(t)) articles |= 1 << Math.min(k, 30); });
+        push(this.exact, keys.join(" "), { entity: i, kind, articles });
+        this.firstMax.set(keys[0]!, Math.max(this.firstMax.get(keys[0]!) ?? 0, keys.length));
+        if (kind === AliasKind.Title) return;
+        const fk = toks.map(fuzzyKey);
+        // Short skeletons collide with ordinary words; only names of some length match loosely.
+        if (fk.join("").length < 4) return;
+        push(this.fuzzy, fk.join(" "), { entity: i, kind, articles });
+        this.fuzzyFirstMax.set(fk[0]!, Math.max(this.fuzzyFirstMax.get(fk[0]!) ?? 0, fk.length));
+      };
+      for (const a of [e.ar, ...e.aliases]) add(a, AliasKind.Full);
+      for (const a of e.short ?? []) add(a, AliasKind.Short);
+      for (const a of e.titles ?? []) add(a, AliasKind.Title);
+    });
+    // One alias listed twice for one entity counts once.
+    for (const m of [this.exact, this.fuzzy]) {
+      for (const [k, list] of m) m.set(k, dedupe(list));
+    }
+  }
+
+  /**
+   * The longest alias that starts at token `i` of `norms` (normalised tokens) and ends at or before
+   * `end`. The first token may carry a proclitic (و ب ل ك ف, with or without the article).
+   */
+  matchAt(norms: readonly string[], i: number, end = norms.length, allowFuzzy = true): KbMatch | null {
+    const first = procliticVariants(norms[i]!);
+    let best: KbMatch | null = null;
+    let mask = 0;
+    const fits = (c: KbCandidate[]) => c.filter((x) => (mask & ~x.articles) === 0);
+    for (const v of first) {
+      const max = this.firstMax.get(v.key);
+      if (max === undefined) continue;
+      let key = v.key;
+      mask = v.article ? 1 : 0;
+      for (let len = 1; len <= max && i + len <= end; len++) {
+        if (len > 1) {
+          const n = norms[i + len - 1]!;
+          key += " " + exactKey(n);
+          if (hasArticle(n)) mask |= 1 << Math.min(len - 1, 30);
+        }
+        const c0 = this.exact.get(key);
+        const c = c0 && fits(c0);
+        if (c && c.length && (!best || len > best.length || (len === best.length && v.cut < best.cut))) best = { length: len, cut: v.cut, candidates: c, fuzzy: false };
+      }
+    }
+    if (best || !allowFuzzy) return best;
+    for (const v of first) {
+      if (v.key.length < 4) continue;
+      const fk0 = fuzzyKey(v.key);
+      const max = this.fuzzyFirstMax.get(fk0);
+      if (max === undefined) continue;
+      let key = fk0;
+      mask = v.article ? 1 : 0;
+      for (let len = 1; len <= max && i + len <= end; len++) {
+        if (len > 1) {
+          const n = norms[i + len - 1]!;
+          key += " " + fuzzyKey(n);
+          if (hasArticle(n)) mask |= 1 << Math.min(len - 1, 30);
+        }
+        const c0 = this.fuzzy.get(key);
+        const c = c0 && fits(c0);
+        if (c && c.length && (!best || len > best.length)) best = { length: len, cut: v.cut, candidates: c, fuzzy: true };
+      }
+    }
+    return best;
+  }
+
+  /** Candidates for a whole name given as normalised tokens (no proclitic handling). */
+  lookup(norms: readonly string[], allowFuzzy = true): KbCandidate[] {
+    let mask = 0;
+    norms.forEach((n, k) => { if (hasArticle(n)) mask |= 1 << Math.min(k, 30); });
+    const fits = (c: KbCandidate[] | undefined) => (c ?? []).filter((x) => (mask & ~x.articles) === 0);
+    const c = fits(this.exact.get(norms.map(exactKey).join(" ")));
+    if (c.length) return c;
+    if (!allowFuzzy || norms.join("").length < 4) return [];
+    return fits(this.fuzzy.get(norms.map(fuzzyKey).join(" ")));
+  }
+}
+
+function push(m: Map<string, KbCandidate[]>, k: string, c: KbCandidate): void {
+  const l = m.get(k);
+  if (l) l.push(c);
+  else m.set(k, [c]);
+}
+
+function dedupe(list: KbCandidate[]): KbCandidate[] {
+  const seen = new Map<number, KbCandidate>();
+  for (const c of list) {
+    const had = seen.get(c.entity);
+    if (!had || c.kind < had.kind) seen.set(c.entity, c);
+  }
+  return [...seen.values()];
+}
+
+let shared: KnowledgeBase | undefined;
+
+/** The knowledge base of resources/kb/kb.json, loaded on first use. */
+export function knowledgeBase(): KnowledgeBase {
+  if (!shared) {
+    const raw = JSON.parse(readFileSync(resourcePath("kb/kb.json"), "utf8")) as { entities: KbEntity[] };
+    shared = new KnowledgeBase(raw.entities);
+  }
+  return shared;
+}

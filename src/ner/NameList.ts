@@ -1,0 +1,76 @@
+/**
+ * Typed name lists for the tagger's gazetteer features (resources/ner/names.bin, built by
+ * scripts/build-kb.mjs from ANERGazet and ANETAC). The lists are stored as hashes of the names'
+ * matching keys, not as text: the sources state no licence, so rasd ships only what the features need.
+ *
+ * Layout (little-endian Uint32): nFull, nFirst, then nFull pairs (hash of the whole name's key,
+ * type bits: 1 PER, 2 LOC, 4 ORG from curated lists; 8, 16, 32 from automatically mined ones), then nFirst pairs (hash of the first token's key, longest length).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { resourcePath } from "../resources.js";
+import { exactKey } from "../kb/matchKey.js";
+import { hashString } from "./hash.js";
+
+export const NAME_TYPE_BITS: Record<string, number> = { PER: 1, LOC: 2, ORG: 4, PER2: 8, LOC2: 16, ORG2: 32 };
+
+export class NameList {
+  private readonly full = new Map<number, number>();
+  private readonly first = new Map<number, number>();
+
+  constructor(data?: Uint32Array) {
+    if (!data || data.length < 2) return;
+    const nFull = data[0]!, nFirst = data[1]!;
+    let p = 2;
+    for (let i = 0; i < nFull; i++, p += 2) this.full.set(data[p]!, data[p + 1]!);
+    for (let i = 0; i < nFirst; i++, p += 2) this.first.set(data[p]!, data[p + 1]!);
+  }
+
+  /** Builds the binary form from [type, normalised tokens] entries. */
+  static encode(entries: Array<[string, string[]]>): Uint32Array {
+    const full = new Map<number, number>();
+    const first = new Map<number, number>();
+    for (const [type, toks] of entries) {
+      if (!toks.length) continue;
+      const keys = toks.map(exactKey);
+      const h = hashString(keys.join(" "));
+      full.set(h, (full.get(h) ?? 0) | (NAME_TYPE_BITS[type] ?? 0));
+      const f = hashString(keys[0]!);
+      first.set(f, Math.max(first.get(f) ?? 0, keys.length));
+    }
+    const out = new Uint32Array(2 + 2 * full.size + 2 * first.size);
+    out[0] = full.size;
+    out[1] = first.size;
+    let p = 2;
+    for (const [h, b] of full) { out[p++] = h; out[p++] = b; }
+    for (const [h, m] of first) { out[p++] = h; out[p++] = m; }
+    return out;
+  }
+
+  /** The longest listed name starting at `keys[i]` (article-less keys): its length and type bits. */
+  matchAt(keys: readonly string[], firstKeys: readonly string[], i: number): { length: number; bits: number } | null {
+    const max = this.first.get(hashString(firstKeys[i]!));
+    if (max === undefined) return null;
+    let best: { length: number; bits: number } | null = null;
+    let key = firstKeys[i]!;
+    for (let len = 1; len <= max && i + len <= keys.length; len++) {
+      if (len > 1) key += " " + keys[i + len - 1]!;
+      const b = this.full.get(hashString(key));
+      if (b) best = { length: len, bits: b };
+    }
+    return best;
+  }
+}
+
+let shared: NameList | undefined;
+
+/** The name lists of resources/ner/names.bin (empty when the file is absent). */
+export function nameList(): NameList {
+  if (!shared) {
+    const p = resourcePath("ner/names.bin");
+    if (existsSync(p)) {
+      const buf = readFileSync(p);
+      shared = new NameList(new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + (buf.byteLength & ~3))));
+    } else shared = new NameList();
+  }
+  return shared;
+}

@@ -1,0 +1,259 @@
+/**
+ * Features of the entity tagger, as 32-bit hashes. Each token type is described once (attributes
+ * cached by its text): normalised word, clitic-stripped stem, proclitic, prefixes and suffixes, shape,
+ * word clusters, trigger class. A sentence then adds its context: a ±2 window, word bigrams, and the
+ * position of the token inside a knowledge-base or name-list match (B/I and type, multi-token).
+ * Feature ids mix a template number with attribute hashes: no strings are built per token in context.
+ */
+import { readFileSync } from "node:fs";
+import { resourcePath } from "../resources.js";
+import { normalize } from "../text/normalize.js";
+import { segment } from "../text/tokenize.js";
+import { exactKey } from "../kb/matchKey.js";
+import { knowledgeBase, type KnowledgeBase } from "../kb/KnowledgeBase.js";
+import { nameList, type NameList } from "./NameList.js";
+import { hashString, mix } from "./hash.js";
+
+const enum A {
+  Word, Stem, Pro, P1, P2, P3, S1, S2, S3, Shape, Fine, Coarse, Trig, StemS2, StemP2, Len,
+  P4, S4, G1, G2, G3, G4, G5, G6,
+  Count,
+}
+
+/** Number of features per token (fixed, so feature arrays are flat). */
+export const FEATURES_PER_TOKEN = 64;
+
+/**
+ * What the rest of the document says about each word (by stem hash): a bit mask of the trigger
+ * classes seen just before its occurrences and of the name-list types it matched. "البدري" after
+ * "المدرب" once makes every "البدري" nearby look like a person.
+ */
+export type DocContext = Map<number, number>;
+
+const TYPE_CODE: Record<string, number> = { PER: 1, LOC: 2, ORG: 3, MISC: 4 };
+
+export interface NerResources {
+  clusters: Map<string, number>;
+  triggers: Map<string, number>;
+  kb: KnowledgeBase;
+  names: NameList;
+  known: (stem: string) => boolean;
+}
+
+let shared: NerResources | undefined;
+
+/** Loads clusters, triggers, the knowledge base and the name lists once per process. */
+export function nerResources(): NerResources {
+  if (shared) return shared;
+  const clusters = new Map<string, number>();
+  for (const line of readFileSync(resourcePath("clusters/clusters.tsv"), "utf8").split("\n")) {
+    const t1 = line.indexOf("\t");
+    if (t1 < 0) continue;
+    const t2 = line.indexOf("\t", t1 + 1);
+    clusters.set(line.slice(0, t1), (Number(line.slice(t1 + 1, t2)) << 8) | Number(line.slice(t2 + 1)));
+  }
+  const trigRaw = JSON.parse(readFileSync(resourcePath("ner/triggers.json"), "utf8")) as Record<string, unknown>;
+  const triggers = new Map<string, number>();
+  let code = 1;
+  for (const [k, v] of Object.entries(trigRaw)) {
+    if (!Array.isArray(v)) continue;
+    for (const w of v) triggers.set(exactKey(normalize(String(w))), code);
+    code++;
+    void k;
+  }
+  const kb = knowledgeBase();
+  const known = (s: string) => clusters.has(s) || kb.tokenKeys.has(exactKey(s));
+  shared = { clusters, triggers, kb, names: nameList(), known };
+  return shared;
+}
+
+function shapeOf(text: string): string {
+  let out = "";
+  let prev = "";
+  const n = Math.min(text.length, 24);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let k: string;
+    if (c >= 0x0621 && c <= 0x06ff) k = c >= 0x064b && c <= 0x065f ? "" : "a";
+    else if (c >= 0x41 && c <= 0x5a) k = "X";
+    else if (c >= 0x61 && c <= 0x7a) k = "x";
+    else if (c >= 0x30 && c <= 0x39) k = "d";
+    else if (c === 0x0640) k = "";
+    else k = text[i]!;
+    if (k && k !== prev) out += k;
+    prev = k || prev;
+  }
+  return out;
+}
+
+/** Per-token attributes, cached by the token's text. */
+export class NerFeaturizer {
+  private readonly cache = new Map<string, Uint32Array>();
+  private readonly keyCache = new Map<string, string>();
+  constructor(readonly res: NerResources = nerResources()) {}
+
+  attributes(text: string): Uint32Array {
+    let a = this.cache.get(text);
+    if (a) return a;
+    a = new Uint32Array(A.Count);
+    const norm = normalize(text.length > 64 ? text.slice(0, 64) : text);
+    const seg = norm.length >= 3 ? segment({ start: 0, text: norm, norm }, this.res.known) : { proclitic: "", stem: norm, enclitic: "" };
+    const stem = seg.stem;
+    const h = (i: number, v: string) => { a![i] = hashString(v, 0x811c9dc5 ^ Math.imul(i + 1, 0x27d4eb2d)); };
+    h(A.Word, norm);
+    h(A.Stem, stem);
+    h(A.Pro, seg.proclitic + "|" + seg.enclitic);
+    h(A.P1, norm.slice(0, 1));
+    h(A.P2, norm.slice(0, 2));
+    h(A.P3, norm.slice(0, 3));
+    h(A.S1, norm.slice(-1));
+    h(A.S2, norm.slice(-2));
+    h(A.S3, norm.slice(-3));
+    h(A.StemS2, stem.slice(-2));
+    h(A.StemP2, stem.slice(0, 2));
+    h(A.Shape, shapeOf(text));
+    h(A.Len, String(Math.min(norm.length, 12)));
+    h(A.P4, norm.slice(0, 4));
+    h(A.S4, norm.slice(-4));
+    // Letter trigrams inside the stem: transliterated foreign names have their own letter patterns.
+    for (let g = 0; g < 6; g++) h(A.G1 + g, stem.length >= g + 4 ? stem.slice(g + 1, g + 4) : "");
+    const cl = this.res.clusters;
+    let c = cl.get(norm);
+    let via = "w";
+    if (c === undefined) { c = cl.get(stem); via = "s"; }
+    if (c === undefined) { c = cl.get("ال" + stem); via = "a"; }
+    h(A.Fine, c === undefined ? "none" : via + (c >> 8));
+    h(A.Coarse, c === undefined ? "none" : String(c & 255));
+    const tk = this.res.triggers.get(exactKey(norm)) ?? this.res.triggers.get(exactKey(stem)) ?? 0;
+    h(A.Trig, String(tk));
+    if (this.cache.size > 400000) this.cache.clear();
+    this.cache.set(text, a);
+    return a;
+  }
+
+  /** The normalised form of a token (cached). */
+  private key(text: string): string {
+    let k = this.keyCache.get(text);
+    if (k === undefined) {
+      k = normalize(text.length > 64 ? text.slice(0, 64) : text);
+      if (this.keyCache.size > 400000) this.keyCache.clear();
+      this.keyCache.set(text, k);
+    }
+    return k;
+  }
+
+  /**
+   * The knowledge-base and name-list positions of each token: code = type·4 + (1 for B, 2 for I),
+   * 0 outside any match. Longest match first, left to right.
+   */
+  gazetteer(tokens: readonly string[]): { kb: Int32Array; names: Int32Array } {
+    const n = tokens.length;
+    const kbTags = new Int32Array(n), nlTags = new Int32Array(n);
+    const norms: string[] = new Array(n);
+    const keys: string[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      norms[i] = this.key(tokens[i]!);
+      keys[i] = exactKey(norms[i]!);
+    }
+    for (let i = 0; i < n; ) {
+      const m = this.res.kb.matchAt(norms, i, n, false);
+      if (!m) { i++; continue; }
+      let type = 0;
+      for (const c of m.candidates) type |= 1 << (TYPE_CODE[this.res.kb.entities[c.entity]!.type]! + (c.kind === 0 ? 0 : 4));
+      for (let k = 0; k < m.length; k++) kbTags[i + k] = type * 4 + (k === 0 ? 1 : 2);
+      i += m.length;
+    }
+    // Name lists: try the token as is and without a one- or two-letter proclitic.
+    const firstKeys: string[] = new Array(n);
+    for (let i = 0; i < n; ) {
+      let best: { length: number; bits: number } | null = null;
+      const k = keys[i]!;
+      const variants = [k];
+      if (k.length >= 4 && "وبلفك".includes(k[0]!)) variants.push(exactKey(k.slice(1)));
+      if (k.length >= 5 && "وف".includes(k[0]!) && "بلك".includes(k[1]!)) variants.push(exactKey(k.slice(2)));
+      for (const v of variants) {
+        firstKeys[i] = v;
+        const m = this.res.names.matchAt(keys, firstKeys, i);
+        if (m && (!best || m.length > best.length)) best = m;
+      }
+      if (!best) { i++; continue; }
+      for (let j = 0; j < best.length; j++) nlTags[i + j] = best.bits * 4 + (j === 0 ? 1 : 2);
+      i += best.length;
+    }
+    return { kb: kbTags, names: nlTags };
+  }
+
+  /** The (stem hash, mask) pairs a sentence contributes to its document's context. */
+  contextPairs(tokens: readonly string[]): number[] {
+    const n = tokens.length;
+    const gz = this.gazetteer(tokens);
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const a = this.attributes(tokens[i]!);
+      const prevTrig = i > 0 ? this.trigCode(tokens[i - 1]!) : 0;
+      const mask = (prevTrig ? 1 << prevTrig : 0) | (((gz.names[i]! >> 2) & 63) << 8) | (((gz.kb[i]! >> 2) & 0xff) << 16);
+      if (mask) out.push(a[A.Stem]!, mask);
+    }
+    return out;
+  }
+
+  /** Merges the pairs of several sentences into one context. */
+  static context(pairs: ReadonlyArray<readonly number[]>): DocContext {
+    const m: DocContext = new Map();
+    for (const p of pairs) for (let k = 0; k < p.length; k += 2) m.set(p[k]!, (m.get(p[k]!) ?? 0) | p[k + 1]!);
+    return m;
+  }
+
+  private trigCode(text: string): number {
+    const norm = normalize(text.length > 64 ? text.slice(0, 64) : text);
+    const k = exactKey(norm);
+    let c = this.res.triggers.get(k);
+    if (c === undefined && k.length > 2 && "وفبلك".includes(k[0]!)) c = this.res.triggers.get(exactKey(k.slice(1)));
+    return c ?? 0;
+  }
+
+  /** Feature hashes of a sentence: n × FEATURES_PER_TOKEN, row-major. */
+  sentence(tokens: readonly string[], out?: Uint32Array, doc?: DocContext): Uint32Array {
+    const n = tokens.length;
+    const F = FEATURES_PER_TOKEN;
+    const feats = out && out.length >= n * F ? out : new Uint32Array(n * F);
+    const at: Uint32Array[] = new Array(n);
+    for (let i = 0; i < n; i++) at[i] = this.attributes(tokens[i]!);
+    const gz = this.gazetteer(tokens);
+    const BOS = 0x5bd1e995, EOS = 0x1b873593;
+    const get = (i: number, a: number) => (i < 0 ? BOS + (i << 4) : i >= n ? EOS + ((i - n) << 4) : at[i]![a]!) >>> 0;
+    const gk = (i: number) => (i < 0 || i >= n ? 0x7fff : gz.kb[i]!);
+    const gn = (i: number) => (i < 0 || i >= n ? 0x7fff : gz.names[i]!);
+    for (let i = 0; i < n; i++) {
+      let p = i * F;
+      let t = 1;
+      const f = (v: number) => { feats[p++] = mix(t++, v); };
+      f(1);
+      f(get(i, A.Word)); f(get(i - 1, A.Word)); f(get(i + 1, A.Word)); f(get(i - 2, A.Word)); f(get(i + 2, A.Word));
+      f(get(i, A.Stem)); f(get(i - 1, A.Stem)); f(get(i + 1, A.Stem));
+      f(get(i, A.Pro)); f(get(i, A.P1)); f(get(i, A.P2)); f(get(i, A.P3));
+      f(get(i, A.S1)); f(get(i, A.S2)); f(get(i, A.S3)); f(get(i, A.StemS2)); f(get(i, A.StemP2));
+      f(get(i, A.Shape)); f(mix(get(i - 1, A.Shape), get(i, A.Shape))); f(mix(get(i, A.Shape), get(i + 1, A.Shape)));
+      f(get(i, A.Len));
+      f(get(i, A.Fine)); f(get(i - 1, A.Fine)); f(get(i + 1, A.Fine)); f(get(i - 2, A.Fine)); f(get(i + 2, A.Fine));
+      f(get(i, A.Coarse)); f(get(i - 1, A.Coarse)); f(get(i + 1, A.Coarse));
+      f(mix(get(i - 1, A.Coarse), get(i, A.Coarse))); f(mix(get(i, A.Coarse), get(i + 1, A.Coarse)));
+      f(mix(get(i - 1, A.Word), get(i, A.Word))); f(mix(get(i, A.Word), get(i + 1, A.Word))); f(mix(get(i - 1, A.Word), get(i + 1, A.Word)));
+      f(mix(get(i - 1, A.Stem), get(i, A.Stem)));
+      f(get(i, A.Trig)); f(get(i - 1, A.Trig)); f(get(i - 2, A.Trig)); f(get(i + 1, A.Trig));
+      f(mix(get(i - 1, A.Trig), get(i, A.Fine)));
+      f(gk(i)); f(gk(i - 1)); f(gk(i + 1)); f(mix(gk(i), get(i, A.Coarse)));
+      f(gn(i)); f(gn(i - 1)); f(gn(i + 1)); f(mix(gn(i), gk(i)));
+      f(mix(get(i, A.Pro), get(i + 1, A.Fine)));
+      f(mix(get(i - 1, A.Word), get(i, A.Fine)));
+      f(mix(get(i, A.Fine), get(i + 1, A.Word)));
+      const dm = doc ? doc.get(at[i]![A.Stem]!) ?? 0 : 0;
+      f(dm & 0xff); f(dm >>> 8); f(mix(dm & 0xff, get(i, A.Coarse)));
+      f(mix(gn(i), get(i, A.Coarse)));
+      f(get(i, A.P4)); f(get(i, A.S4));
+      for (let g = 0; g < 6; g++) f(get(i, A.G1 + g));
+      if (p !== (i + 1) * F) throw new Error(`feature count ${p - i * F} != ${F}`);
+    }
+    return feats;
+  }
+}

@@ -1,0 +1,42 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { tagConll } from "../../src/cli/tagCommand.js";
+import { evalNer } from "../../src/eval/ner.js";
+
+const SAMPLE = [
+  "وقال\tO", "الرئيس\tO", "الأميركي\tO", "دونالد\tB-PER", "ترامب\tI-PER", "في\tO", "واشنطن\tB-LOC", ".\tO", "",
+  "وأعلنت\tO", "الأمم\tB-ORG", "المتحدة\tI-ORG", "أن\tO", "مجلس\tB-ORG", "الأمن\tI-ORG", "سيجتمع\tO", "في\tO", "نيويورك\tB-LOC", ".\tO", "",
+].join("\n");
+
+test("tag --conll: every input line comes back with a tag after a TAB, blank lines kept", () => {
+  const out = tagConll(SAMPLE);
+  const inLines = SAMPLE.split("\n"), outLines = out.split("\n");
+  assert.equal(outLines.length, inLines.length);
+  inLines.forEach((l, i) => {
+    if (l === "") assert.equal(outLines[i], "");
+    else {
+      assert.ok(outLines[i]!.startsWith(l + "\t"), outLines[i]);
+      assert.match(outLines[i]!.slice(l.length + 1), /^(O|[BI]-(PER|LOC|ORG|MISC))$/);
+    }
+  });
+  const tagOf = (tok: string) => outLines.find((l) => l.startsWith(tok + "\t"))!.split("\t").pop();
+  assert.equal(tagOf("ترامب"), "I-PER");
+  assert.equal(tagOf("واشنطن"), "B-LOC");
+  assert.equal(tagOf("في"), "O");
+});
+
+test("tag --conll: tokens without a gold column, and hostile input, do not crash", () => {
+  const plain = tagConll("ذهب\nإلى\nدمشق\n");
+  assert.equal(plain.split("\n").filter(Boolean).length, 3);
+  const long = Array.from({ length: 10000 }, (_, i) => ["كلمة", "ترامب", "Trump", "x".repeat(1000), "٣٤"][i % 5]).join("\n");
+  const out = tagConll(long + "\n");
+  assert.equal(out.split("\n").filter(Boolean).length, 10000);
+});
+
+test("eval ner: scores a gold file, and a tagged file as it is", () => {
+  const { scores, report } = evalNer(SAMPLE);
+  assert.equal(scores.overall.gold, 5);
+  assert.match(report, /FB1/);
+  const perfect = SAMPLE.split("\n").map((l) => (l ? `${l}\t${l.split("\t")[1]}` : l)).join("\n");
+  assert.equal(evalNer(perfect).scores.overall.f1, 1);
+});

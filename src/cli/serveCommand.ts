@@ -7,10 +7,13 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "./args.js";
 import { RasdError } from "../errors.js";
 import { openStore, isPostgresSpec, storeSpec } from "../store/openStore.js";
+import { availableParallelism } from "node:os";
 import { buildApp } from "../server/buildApp.js";
+import { StoreReadPool } from "../server/StoreReadPool.js";
+import type { Store } from "../store/Store.js";
 
 export const DEFAULT_PORT = 8750;
-const USAGE = "usage: rasd serve [--db FILE|postgres://…] [--port N] [--host ADDR] [--token TOKEN]\n";
+const USAGE = "usage: rasd serve [--db FILE|postgres://…] [--port N] [--host ADDR] [--token TOKEN] [--workers N]\n";
 
 function portOf(v: string | boolean | undefined): number | undefined {
   if (typeof v !== "string") return undefined;
@@ -19,7 +22,7 @@ function portOf(v: string | boolean | undefined): number | undefined {
 }
 
 export async function serveCommand(args: string[]): Promise<number> {
-  const { positionals, flags } = parseArgs(args, { flags: ["help"], options: ["db", "port", "host", "token"] });
+  const { positionals, flags } = parseArgs(args, { flags: ["help"], options: ["db", "port", "host", "token", "workers"] });
   if (flags.help) {
     process.stdout.write(USAGE);
     return 0;
@@ -33,7 +36,15 @@ export async function serveCommand(args: string[]): Promise<number> {
   const host = typeof flags.host === "string" ? flags.host : "127.0.0.1";
   const token = typeof flags.token === "string" ? flags.token : process.env.RASD_TOKEN || undefined;
 
-  const store = openStore(spec);
+  // SQLite reads run in worker threads (one read-only connection each) so searches use every core;
+  // PostgreSQL is already concurrent through its own connections.
+  let workers = isPostgresSpec(spec) ? 0 : Math.min(4, availableParallelism() - 1);
+  if (typeof flags.workers === "string") {
+    if (!/^\d{1,2}$/.test(flags.workers) || Number(flags.workers) > 32) throw new RasdError("RASD_USAGE", `--workers must be a number from 0 to 32, got "${flags.workers}"`);
+    workers = isPostgresSpec(spec) ? 0 : Number(flags.workers);
+  }
+  const primary = openStore(spec);
+  const store: Store = workers > 0 ? new StoreReadPool(primary, spec, workers) : primary;
   let app;
   try {
     app = await buildApp({ store, host, ...(token ? { token } : {}) });
@@ -58,7 +69,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const url = new URL(address!);
   if (url.hostname === "127.0.0.1" || url.hostname === "[::1]") url.hostname = "localhost";
   const stats = await store.stats().catch(() => null);
-  process.stdout.write(`rasd: serving ${stats ? `${stats.articles} articles from ` : ""}${spec.replace(/\/\/[^@/]*@/, "//***@")} (${store.engine})\n`);
+  process.stdout.write(`rasd: serving ${stats ? `${stats.articles} articles from ` : ""}${spec.replace(/\/\/[^@/]*@/, "//***@")} (${store.engine}${workers > 0 ? `, ${workers} read workers` : ""})\n`);
   process.stdout.write(`rasd: the desk is at ${url.origin}/  ·  API docs at ${url.origin}/api/docs\n`);
   if (token) process.stdout.write("rasd: write endpoints need the token (Authorization: Bearer …)\n");
 

@@ -1,0 +1,119 @@
+/**
+ * Reads from a SQLite archive spread over worker threads, each with its own read-only connection, so
+ * concurrent searches (snippets, facets) use every core instead of queueing on the event loop.
+ * Writes, `has` and `close` go to the primary store. Implements the Store interface, so the server
+ * cannot tell it from the store itself.
+ */
+import { Worker } from "node:worker_threads";
+import { RasdError, ERRORS, type ErrorCode } from "../errors.js";
+import type { Store, PutResult, SearchOptions, SearchResult, EntitySummary, EntityProfile, StoreStats } from "../store/Store.js";
+import type { RasdRecord } from "../types.js";
+import type { ReadMethod, ReadReply } from "./storeReadWorker.js";
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  worker: number;
+}
+
+export class StoreReadPool implements Store {
+  readonly engine: Store["engine"];
+  private workers: Worker[] = [];
+  private load: number[] = [];
+  private pending = new Map<number, Pending>();
+  private next = 1;
+
+  constructor(private readonly primary: Store, spec: string, size: number) {
+    this.engine = primary.engine;
+    // From src/ (tests, tsx) the worker is the .ts file and inherits tsx's loader; from dist/, the .js.
+    const fromSource = import.meta.url.endsWith(".ts");
+    const file = new URL(`./storeReadWorker${fromSource ? ".ts" : ".js"}`, import.meta.url);
+    // Run from source, the worker registers tsx's loader itself before importing the .ts module.
+    const boot = fromSource ? `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); })` : null;
+    for (let i = 0; i < size; i++) {
+      const w = boot ? new Worker(boot, { eval: true, workerData: { spec } }) : new Worker(file, { workerData: { spec } });
+      w.on("message", (r: ReadReply) => this.settle(r));
+      w.on("error", (e) => this.failAll(i, e));
+      w.unref();
+      this.workers.push(w);
+      this.load.push(0);
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  private settle(r: ReadReply): void {
+    const p = this.pending.get(r.id);
+    if (!p) return;
+    this.pending.delete(r.id);
+    if (--this.load[p.worker]! === 0) this.workers[p.worker]!.unref();
+    if (r.ok) p.resolve(r.value);
+    else if (r.code && r.code in ERRORS) {
+      const e = new RasdError(r.code as ErrorCode);
+      e.message = r.message; // the worker's words, detail included
+      p.reject(e);
+    } else p.reject(new Error(r.message));
+  }
+
+  private failAll(worker: number, e: Error): void {
+    for (const [id, p] of this.pending) {
+      if (p.worker !== worker) continue;
+      this.pending.delete(id);
+      p.reject(e);
+    }
+    this.load[worker] = 0;
+  }
+
+  private call<T>(method: ReadMethod, args: unknown[]): Promise<T> {
+    let w = 0;
+    for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[w]!) w = i;
+    const id = this.next++;
+    if (this.load[w]!++ === 0) this.workers[w]!.ref(); // a pending call keeps the process alive
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, worker: w });
+      this.workers[w]!.postMessage({ id, method, args });
+    });
+  }
+
+  put(records: RasdRecord[]): Promise<PutResult> {
+    return this.primary.put(records);
+  }
+  has(id: string): Promise<boolean> {
+    return this.primary.has(id);
+  }
+  get(id: string): Promise<RasdRecord | null> {
+    return this.call("get", [id]);
+  }
+  search(query: string, options?: SearchOptions): Promise<SearchResult> {
+    return this.call("search", [query, options]);
+  }
+  lookupEntities(prefix: string, limit?: number): Promise<EntitySummary[]> {
+    return this.call("lookupEntities", [prefix, limit]);
+  }
+  entity(key: string): Promise<EntityProfile | null> {
+    return this.call("entity", [key]);
+  }
+  timeline(query: string, interval?: "day" | "week" | "month"): Promise<Array<{ date: string; count: number }>> {
+    return this.call("timeline", [query, interval]);
+  }
+  stats(): Promise<StoreStats> {
+    return this.call("stats", []);
+  }
+  async close(): Promise<void> {
+    await Promise.all(
+      this.workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            w.once("exit", () => resolve());
+            w.postMessage("close");
+            setTimeout(() => void w.terminate().then(() => resolve()), 2000).unref();
+          }),
+      ),
+    );
+    for (const p of this.pending.values()) p.reject(new RasdError("RASD_STORE", "the archive was closed"));
+    this.pending.clear();
+    await this.primary.close();
+  }
+}

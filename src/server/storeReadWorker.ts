@@ -1,0 +1,39 @@
+/**
+ * One read-only connection to the archive in a worker thread: the pool in StoreReadPool sends it
+ * search/get/entity/timeline/stats calls and it answers with the result or a coded error.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { openStore } from "../store/openStore.js";
+import { isRasdError } from "../errors.js";
+import type { Store } from "../store/Store.js";
+
+export const READ_METHODS = ["get", "has", "search", "lookupEntities", "entity", "timeline", "stats"] as const;
+export type ReadMethod = (typeof READ_METHODS)[number];
+
+export interface ReadCall {
+  id: number;
+  method: ReadMethod;
+  args: unknown[];
+}
+
+export type ReadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; code?: string; message: string };
+
+if (parentPort) {
+  const port = parentPort;
+  const store: Store = openStore((workerData as { spec: string }).spec, { readonly: true });
+  port.on("message", async (call: ReadCall | "close") => {
+    if (call === "close") {
+      await store.close();
+      port.close();
+      return;
+    }
+    try {
+      if (!READ_METHODS.includes(call.method)) throw new Error(`not a read method: ${call.method}`);
+      const fn = store[call.method] as (...a: unknown[]) => Promise<unknown>;
+      const value = await fn.apply(store, call.args);
+      port.postMessage({ id: call.id, ok: true, value } satisfies ReadReply);
+    } catch (e) {
+      port.postMessage({ id: call.id, ok: false, ...(isRasdError(e) ? { code: e.code } : {}), message: (e as Error).message } satisfies ReadReply);
+    }
+  });
+}

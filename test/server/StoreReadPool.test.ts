@@ -1,0 +1,52 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { StoreReadPool } from "../../src/server/StoreReadPool.js";
+import { buildApp } from "../../src/server/buildApp.js";
+import { archiveFixture, type ArchiveFixture } from "./archiveFixture.js";
+import { assertError } from "./assertError.js";
+
+let fx: ArchiveFixture;
+let pool: StoreReadPool;
+
+before(async () => {
+  fx = await archiveFixture(4);
+  // The pool shares the fixture's primary store; close() on the pool would close it, so the
+  // fixture closes it instead and the pool's workers are ended by the pool below.
+  pool = new StoreReadPool(fx.store, join(fx.dir, "archive.db"), 2);
+});
+after(async () => {
+  await pool.close(); // closes the workers and the primary
+  await fx.close().catch(() => {});
+});
+
+test("the read pool answers exactly as the store does", async () => {
+  assert.equal(pool.size, 2);
+  const q = "ترامب";
+  const [direct, pooled] = [await fx.store.search(q, { limit: 10 }), await pool.search(q, { limit: 10 })];
+  assert.deepEqual(pooled, direct);
+  assert.deepEqual(await pool.get(fx.seed.id), await fx.store.get(fx.seed.id));
+  assert.equal(await pool.get("00000000000000000000"), null);
+  assert.deepEqual(await pool.stats(), await fx.store.stats());
+  assert.deepEqual(await pool.timeline(q, "month"), await fx.store.timeline(q, "month"));
+  assert.deepEqual(await pool.lookupEntities("", 5), await fx.store.lookupEntities("", 5));
+  assert.equal(await pool.entity("PER:لا أحد"), null);
+});
+
+test("concurrent searches spread over the workers and all come back right", async () => {
+  const queries = ["ترامب", "سورية", "الولايات المتحدة", '"التحالف الدولي"', "داعش", "واشنطن"];
+  const expected = await Promise.all(queries.map((q) => fx.store.search(q, { limit: 5, facets: false })));
+  const got = await Promise.all(Array.from({ length: 60 }, (_, i) => pool.search(queries[i % queries.length]!, { limit: 5, facets: false })));
+  got.forEach((g, i) => assert.deepEqual(g, expected[i % queries.length]));
+});
+
+test("the API over the pool: same replies, coded errors", async () => {
+  const app = await buildApp({ store: pool, webRoot: null });
+  const res = await app.inject({ url: `/api/articles/${fx.seed.id}` });
+  assert.equal(res.statusCode, 200);
+  assert.equal(res.json().text, fx.seed.text);
+  assertError(await app.inject({ url: `/api/articles/00000000000000000000` }), "RASD_NOT_FOUND");
+  const s = await app.inject({ url: `/api/search?q=${encodeURIComponent("ترامب")}` });
+  assert.ok(s.json().hits.some((h: { id: string }) => h.id === fx.seed.id));
+  await app.close();
+});

@@ -41,6 +41,25 @@ function declaredCharset(buf: Uint8Array): string | undefined {
   return m?.[1]?.toLowerCase();
 }
 
+const HIGH_BYTES = new Set([0x00, 0x06, 0x20, 0xfb, 0xfc, 0xfd, 0xfe, 0x08, 0x07]);
+
+/** "utf-16le" or "utf-16be" when the bytes read as UTF-16 text without a BOM. */
+function sniffUtf16(sample: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs < 2) return undefined;
+  let even = 0, odd = 0, zeroEven = 0, zeroOdd = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (HIGH_BYTES.has(sample[i]!)) even++;
+    if (HIGH_BYTES.has(sample[i + 1]!)) odd++;
+    if (sample[i] === 0) zeroEven++;
+    if (sample[i + 1] === 0) zeroOdd++;
+  }
+  // Zero bytes must sit on one side only: binary data has them everywhere.
+  if (odd >= pairs * 0.9 && zeroOdd > 0 && zeroEven <= pairs * 0.02) return "utf-16le";
+  if (even >= pairs * 0.9 && zeroEven > 0 && zeroOdd <= pairs * 0.02) return "utf-16be";
+  return undefined;
+}
+
 /** Decodes bytes to text, or throws RASD_SOURCE_* for input that is not text. */
 export function decodeBytes(buf: Uint8Array, hint?: string): Decoded {
   const warnings: string[] = [];
@@ -50,14 +69,12 @@ export function decodeBytes(buf: Uint8Array, hint?: string): Decoded {
   if (startsWith(buf, [0xff, 0xfe])) return { text: iconv.decode(Buffer.from(buf.subarray(2)), "utf-16le"), encoding: "utf-16le", warnings };
   if (startsWith(buf, [0xfe, 0xff])) return { text: iconv.decode(Buffer.from(buf.subarray(2)), "utf-16be"), encoding: "utf-16be", warnings };
 
-  // UTF-16 without a BOM: many zero bytes at even or odd positions.
+  // UTF-16 without a BOM: one byte of every pair is the high byte of a BMP code point — 0x00 for
+  // ASCII, 0x06 for Arabic, 0x20 for punctuation, 0xFB-0xFE for presentation forms.
   const sample = buf.subarray(0, Math.min(buf.length, 65536));
-  let zeroEven = 0, zeroOdd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? zeroOdd++ : zeroEven++);
-  const half = sample.length / 2;
-  if (zeroOdd > half * 0.3 && zeroEven < half * 0.05) return { text: iconv.decode(Buffer.from(buf), "utf-16le"), encoding: "utf-16le", warnings };
-  if (zeroEven > half * 0.3 && zeroOdd < half * 0.05) return { text: iconv.decode(Buffer.from(buf), "utf-16be"), encoding: "utf-16be", warnings };
-  if (zeroEven + zeroOdd > 0) throw new RasdError("RASD_SOURCE_BINARY", "it contains NUL bytes");
+  const utf16 = sniffUtf16(sample);
+  if (utf16) return { text: iconv.decode(Buffer.from(buf), utf16), encoding: utf16, warnings };
+  if (sample.includes(0)) throw new RasdError("RASD_SOURCE_BINARY", "it contains NUL bytes");
 
   if (hint && iconv.encodingExists(hint) && !/^utf-?8$/i.test(hint)) {
     return { text: iconv.decode(Buffer.from(buf), hint), encoding: hint.toLowerCase(), warnings };

@@ -8,6 +8,7 @@ import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
 import type { PageMeta, SourceLayout, Span } from "../types.js";
 import { RasdError } from "../errors.js";
+import { metaDate } from "./metaDate.js";
 
 export interface HtmlExtract {
   text: string;
@@ -75,11 +76,23 @@ function metaContent(document: Document, selectors: string[]): string | undefine
   return undefined;
 }
 
+function metaDates(document: Document, selectors: string[]): string | undefined {
+  for (const sel of selectors) {
+    for (const el of Array.from(document.querySelectorAll(sel)).slice(0, 5)) {
+      const v = clean(el.getAttribute("content") ?? el.getAttribute("datetime"));
+      if (metaDate(v)) return v;
+    }
+  }
+  return undefined;
+}
+
 /** Reads the page's metadata without touching the body. */
 export function readPageMeta(document: Document): PageMeta {
   const meta = readJsonLd(document);
   meta.title ??= metaContent(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? (clean(document.querySelector("title")?.textContent) || undefined);
-  meta.published ??= metaContent(document, [
+  // The first date the page states in a readable form (a bare "pubdate" of 20190131 included).
+  if (!metaDate(meta.published)) meta.published = undefined;
+  meta.published ??= metaDates(document, [
     'meta[property="article:published_time"]',
     'meta[name="pubdate"]',
     'meta[name="publishdate"]',

@@ -8,6 +8,9 @@ import type { Dct, Document, PageMeta, SourceKind, SourceLayout, Warning } from 
 import { RasdError } from "../errors.js";
 import { decodeBytes } from "./decode.js";
 import { extractHtml } from "./html.js";
+import { metaDate, validDct } from "./metaDate.js";
+
+export { metaDate, validDct };
 
 /** Inputs larger than this are refused: no news article is 50 MB of text. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
@@ -25,14 +28,6 @@ export interface SourceInput {
   encodingHint?: string;
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function validDct(value: string): boolean {
-  if (!DATE_RE.test(value)) return false;
-  const d = new Date(value + "T00:00:00Z");
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 /** A stable id: the same decoded text always has the same id. */
 export function documentId(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 20);
@@ -41,16 +36,6 @@ export function documentId(text: string): string {
 function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 2048).trimStart().toLowerCase();
   return head.startsWith("<!doctype html") || head.startsWith("<html") || (/^<[a-z!]/.test(head) && /<(p|div|body|article|head|meta|title)[\s>]/.test(text.slice(0, 65536).toLowerCase()));
-}
-
-/** Normalises a page's date ("2018-02-18T21:35:43+04:00", "Sun, 18 Feb 2018 …") to YYYY-MM-DD as the page meant it. */
-export function metaDate(published: string | undefined): string | undefined {
-  if (!published) return undefined;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(published.trim());
-  if (iso) return validDct(iso[0]) ? iso[0] : undefined;
-  const d = new Date(published);
-  if (Number.isNaN(d.getTime())) return undefined;
-  return d.toISOString().slice(0, 10);
 }
 
 /** Turns one input into a Document. Throws a RasdError for input that is not an article. */

@@ -138,7 +138,7 @@ export function annotateStructure(doc: Document): Structure {
   if (headlineSpans.length) { st.headline = headlineSpans.map((s) => s.text).join(" … "); st.headlineSpans = headlineSpans; }
   else if (doc.meta.title) st.headline = doc.meta.title;
   if (parts.byline) { st.byline = parts.byline.text; st.bylineSpan = parts.byline; }
-  else if (doc.meta.author) st.byline = doc.meta.author;
+  else if (doc.meta.author) st.byline = declaredByline(doc.meta.author, parser);
   if (parts.dateline) { st.dateline = parts.dateline.text; st.datelineSpan = parts.dateline; }
   else if (!parts.byline && doc.meta.author) {
     const place = datelineOfAuthor(doc.meta.author, parser);
@@ -187,10 +187,19 @@ function splitParts(line: Line): Span[] {
   return out.filter((s) => s.text.trim().length > 0);
 }
 
+function lineOf(s: string): Line {
+  return { start: 0, end: s.length, text: s, index: -1, words: s.split(/\s+/).filter(Boolean).length, blankBefore: true };
+}
+
+/** A declared author as a byline: "كتب: أحمد العلي" → "أحمد العلي"; "| وكالات" → "وكالات". */
+function declaredByline(author: string, parser: BylineParser): string {
+  const a = author.replace(/\s+/g, " ").trim();
+  return parser.parseLine(lineOf(a), "header")?.byline.text ?? a;
+}
+
 /** "القاهرة - أحمد الريدي" declared as author: the place is the dateline. */
 function datelineOfAuthor(author: string, parser: BylineParser): string | undefined {
-  const line: Line = { start: 0, end: author.length, text: author, index: -1, words: author.split(/\s+/).length, blankBefore: true };
-  return parser.parseLine(line, "header")?.dateline?.text;
+  return parser.parseLine(lineOf(author.replace(/\s+/g, " ").trim()), "header")?.dateline?.text;
 }
 
 export const structureAnnotator: Annotator<"structure"> = {

@@ -7,6 +7,7 @@ import { RasdError } from "../errors.js";
 const KINDS: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
   ner: async () => (await import("../eval/ner.js")).nerEvalCommand,
   quotes: async () => (await import("../eval/quotes.js")).quotesEvalCommand,
+  times: async () => (await import("../eval/times.js")).timesEvalCommand,
 };
 
 export const EVAL_USAGE = `usage: rasd eval KIND FILE   (KIND: ${Object.keys(KINDS).join(", ")})`;

@@ -10,6 +10,7 @@ Usage:
   rasd serve [--db FILE|postgres://…] [--port N] [--host ADDR] [--token TOKEN]
   rasd tag --conll [FILE]
   rasd eval ner FILE.conll
+  rasd eval times FILE.jsonl [--predictions PRED.json] [--split dev|heldout] [--errors]
   rasd --help | --version
 
 Commands:

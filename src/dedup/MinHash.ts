@@ -30,7 +30,11 @@ const SEEDS = (() => {
 
 /** The distinct hashed word 3-shingles of a text. */
 export function shingles(text: string): Uint32Array {
-  const stems = stemTokens(text).map((t) => t.stem);
+  return shinglesOfStems(stemTokens(text).map((t) => t.stem));
+}
+
+/** The same, from the text's stems (when the caller has them already). */
+export function shinglesOfStems(stems: readonly string[]): Uint32Array {
   const set = new Set<number>();
   for (let i = 0; i + SHINGLE <= stems.length; i++) set.add(hash32(stems[i]! + " " + stems[i + 1]! + " " + stems[i + 2]!));
   return Uint32Array.from(set);

@@ -42,13 +42,14 @@ export function headlineOf(rec: RasdRecord): string {
 }
 
 /** The story features of a record (hashed, distinct). */
-export function storyFeatures(rec: RasdRecord): number[] {
+export function storyFeatures(rec: RasdRecord, leadStems?: readonly string[]): number[] {
   const out = new Set<number>();
   const ents = [...rec.entities].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, MAX_ENTITIES);
   for (const e of ents) out.add(hash48("e:" + entityKey(e)));
   for (const t of stemTokens(headlineOf(rec))) if (contentStem(t.stem)) out.add(hash48("w:" + t.stem));
   const tf = new Map<string, number>();
-  for (const t of stemTokens(rec.text.slice(0, 4000))) if (contentStem(t.stem) && t.stem.length >= 4) tf.set(t.stem, (tf.get(t.stem) ?? 0) + 1);
+  const lead = leadStems ?? stemTokens(rec.text.slice(0, 4000)).map((t) => t.stem);
+  for (const s of lead) if (s.length >= 4 && contentStem(s)) tf.set(s, (tf.get(s) ?? 0) + 1);
   const top = [...tf].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_TERMS);
   for (const [s] of top) out.add(hash48("w:" + s));
   return [...out];

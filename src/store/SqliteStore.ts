@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS entities(doc INTEGER NOT NULL, idx INTEGER NOT NULL, 
 CREATE INDEX IF NOT EXISTS entities_key ON entities(key);
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name_norm);
 CREATE INDEX IF NOT EXISTS entities_en ON entities(en_norm);
+CREATE TABLE IF NOT EXISTS entity_keys(key TEXT PRIMARY KEY, name TEXT, name_norm TEXT, en TEXT, en_norm TEXT, type TEXT, articles INTEGER, mentions INTEGER);
 CREATE TABLE IF NOT EXISTS mentions(doc INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, PRIMARY KEY(doc, idx, start)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS times(doc INTEGER NOT NULL, idx INTEGER NOT NULL, type TEXT, value TEXT, start INTEGER, "end" INTEGER, date_from TEXT, date_to TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS times_range ON times(date_from, date_to);
@@ -90,6 +91,7 @@ export class SqliteStore implements Store {
         @kind, @language, @tone, @words, @length, @shingles, @signature, @features, @duplicateOf, @story, @record)`),
       insFts: p("INSERT INTO fts(rowid, terms) VALUES (?, ?)"),
       insEntity: p("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+      upKey: p(`INSERT INTO entity_keys VALUES (?,?,?,?,?,?,1,?) ON CONFLICT(key) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions`),
       insMention: p("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?)"),
       insTime: p("INSERT INTO times VALUES (?,?,?,?,?,?,?,?)"),
       insQuote: p("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
@@ -160,6 +162,7 @@ export class SqliteStore implements Store {
     const doc = Number(info.lastInsertRowid);
     s.insFts!.run(doc, a.terms);
     for (const e of r.entities) s.insEntity!.run(doc, e.idx, e.key, e.type, e.name, e.nameNorm, e.nameStems, e.en, e.enNorm, e.kb, e.mentions);
+    for (const e of keysOf(r)) s.upKey!.run(e.key, e.name, e.nameNorm, e.en, e.enNorm, e.type, e.mentions);
     for (const m of r.mentions) s.insMention!.run(doc, m.idx, m.start, m.end);
     for (const t of r.times) s.insTime!.run(doc, t.idx, t.type, t.value, t.start, t.end, t.from, t.to);
     for (const q of r.quotes) s.insQuote!.run(doc, q.idx, q.kind, q.start, q.end, q.speaker, q.speakerStems, q.speakerKey, q.speakerStart, q.speakerEnd, q.cue);
@@ -310,10 +313,13 @@ export class SqliteStore implements Store {
   async lookupEntities(prefix: string, limit = 10): Promise<EntitySummary[]> {
     const p = fieldValue(prefix);
     if (!p) return [];
+    // A prefix of any word of the Arabic or English name ("ترا" finds "دونالد ترامب").
+    const esc = p.replace(/[\\%_]/g, (m) => "\\" + m);
     const rows = this.db
-      .prepare(`SELECT key, max(name) AS name, max(en) AS en, max(type) AS type, count(DISTINCT doc) AS articles, sum(mentions) AS mentions FROM entities
-        WHERE (name_norm >= ? AND name_norm < ?) OR (en_norm >= ? AND en_norm < ?) OR key = ? GROUP BY key ORDER BY articles DESC, mentions DESC LIMIT ?`)
-      .all(p, p + "\uffff", p, p + "\uffff", prefix, Math.max(1, Math.min(limit, 100))) as Array<EntitySummary & { key: string; en: string | null }>;
+      .prepare(`SELECT key, name, en, type, articles, mentions FROM entity_keys
+        WHERE name_norm LIKE ? ESCAPE '\\' OR name_norm LIKE ? ESCAPE '\\' OR en_norm LIKE ? ESCAPE '\\' OR en_norm LIKE ? ESCAPE '\\' OR key = ?
+        ORDER BY articles DESC, mentions DESC LIMIT ?`)
+      .all(esc + "%", "% " + esc + "%", esc + "%", "% " + esc + "%", prefix, Math.max(1, Math.min(limit, 100))) as Array<EntitySummary & { key: string; en: string | null }>;
     return rows.map((r) => summary(r));
   }
 
@@ -358,7 +364,7 @@ export class SqliteStore implements Store {
     const span = this.db.prepare("SELECT min(dct) AS lo, max(dct) AS hi FROM articles").get() as { lo: string | null; hi: string | null };
     return {
       articles: g("SELECT count(*) AS n FROM articles"),
-      entities: g("SELECT count(DISTINCT key) AS n FROM entities"),
+      entities: g("SELECT count(*) AS n FROM entity_keys"),
       quotes: g("SELECT count(*) AS n FROM quotes"),
       events: g("SELECT count(*) AS n FROM events"),
       outlets: this.db.prepare("SELECT outlet AS value, count(*) AS count FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count DESC").all() as Array<{ value: string; count: number }>,
@@ -375,6 +381,17 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** One row per archive-wide entity key of a record, summed over its local entities (sorted: stable lock order). */
+export function keysOf(r: RecordRows): Array<{ key: string; name: string; nameNorm: string; en: string | null; enNorm: string | null; type: string; mentions: number }> {
+  const m = new Map<string, { key: string; name: string; nameNorm: string; en: string | null; enNorm: string | null; type: string; mentions: number }>();
+  for (const e of r.entities) {
+    const x = m.get(e.key);
+    if (x) x.mentions += e.mentions;
+    else m.set(e.key, { key: e.key, name: e.name, nameNorm: e.nameNorm, en: e.en, enNorm: e.enNorm, type: e.type, mentions: e.mentions });
+  }
+  return [...m.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 function summary(r: { key: string; name: string; en: string | null; type: string; articles: number; mentions: number }): EntitySummary {

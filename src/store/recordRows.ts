@@ -8,7 +8,7 @@ import type { RasdRecord } from "../types.js";
 import { stemTokens } from "../text/stem.js";
 import { fieldValue } from "./query/parseQuery.js";
 import { entityKey } from "./entityKey.js";
-import { bandKeys, minhash, signatureBytes } from "../dedup/MinHash.js";
+import { bandKeys, shinglesOfStems, signatureBytes, signatureOf } from "../dedup/MinHash.js";
 import { headlineOf, storyFeatures } from "../dedup/storyFeatures.js";
 
 export interface ArticleRow {
@@ -98,8 +98,12 @@ export function sectionOf(rec: RasdRecord): string | null {
 export function recordRows(rec: RasdRecord): RecordRows {
   const outlet = outletOf(rec);
   const section = sectionOf(rec);
-  const terms = stemTokens(rec.text).map((t) => t.stem).join(" ");
-  const sig = minhash(rec.text);
+  const toks = stemTokens(rec.text);
+  const stems = toks.map((t) => t.stem);
+  const terms = stems.join(" ");
+  const sig = signatureOf(shinglesOfStems(stems));
+  let lead = toks.length;
+  while (lead > 0 && toks[lead - 1]!.end > 4000) lead--;
   const entities: EntityRow[] = [];
   const mentions: MentionRow[] = [];
   const localToKey = new Map<string, string>();
@@ -180,7 +184,7 @@ export function recordRows(rec: RasdRecord): RecordRows {
     signature: signatureBytes(sig),
     shingles: sig.size,
     bands: bandKeys(sig),
-    features: storyFeatures(rec),
+    features: storyFeatures(rec, stems.slice(0, lead)),
     json: JSON.stringify(rec),
   };
 }

@@ -5,8 +5,7 @@
  * never leaves fewer than three letters. Precision is traded for recall on purpose: two
  * words that share a stem are rare enough in news search, and the query is stemmed the same way.
  */
-import { normalize } from "./normalize.js";
-import { tokenize } from "./tokenize.js";
+import { normalize, normalizeWithMap, toOriginalRange } from "./normalize.js";
 
 const MIN = 3;
 /** Proclitic units, stripped greedily: و ف (conjunctions), ب ل ك (prepositions), ال (the article). */
@@ -50,13 +49,54 @@ export interface StemmedToken {
   stem: string;
 }
 
-/** Tokenises `text` and stems every word and number (punctuation dropped), keeping offsets. */
+const LETTER = /[\p{L}\p{M}]/u;
+// Character classes of the normalised text: 0 other, 1 letter, 2 Latin letter, 3 digit.
+const CLASS = (() => {
+  const t = new Uint8Array(0x800);
+  for (let c = 0; c < 0x800; c++) {
+    const ch = String.fromCharCode(c);
+    if (c >= 48 && c <= 57) t[c] = 3;
+    else if ((c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && LETTER.test(ch))) t[c] = 2;
+    else if (LETTER.test(ch)) t[c] = 1;
+  }
+  return t;
+})();
+
+function classOf(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x800) return CLASS[c]!;
+  if (c >= 0xd800 && c <= 0xdfff) return LETTER.test(String.fromCodePoint(text.codePointAt(i) ?? c)) ? 1 : 0;
+  return LETTER.test(text[i]!) ? 1 : 0;
+}
+
+/**
+ * Tokenises `text` into words and numbers, normalises and stems each, keeping offsets into `text`
+ * (punctuation dropped). One pass over the normalised text: the index and the query both use it, so
+ * they always agree on what a word is. Arabic and Latin runs are separate words, as are digit runs
+ * ("3.5" and "1,200" stay one number).
+ */
 export function stemTokens(text: string): StemmedToken[] {
+  const n = normalizeWithMap(text);
+  const t = n.text;
   const out: StemmedToken[] = [];
-  for (const t of tokenize(text)) {
-    if (t.kind === "punct" || t.kind === "symbol") continue;
-    const s = stemNormalized(t.norm);
-    if (s) out.push({ start: t.start, end: t.end, stem: s });
+  let i = 0;
+  while (i < t.length) {
+    const cls = classOf(t, i);
+    if (cls === 0) {
+      i++;
+      continue;
+    }
+    const s = i;
+    i++;
+    while (i < t.length) {
+      const c = classOf(t, i);
+      if (c === cls) i++;
+      else if (cls === 3 && (t[i] === "." || t[i] === ",") && i + 1 < t.length && classOf(t, i + 1) === 3) i += 2;
+      else break;
+    }
+    const [start, end] = toOriginalRange(n, s, i);
+    const st = cls === 1 ? stemNormalized(t.slice(s, i)) : t.slice(s, i);
+    if (st) out.push({ start, end, stem: st });
   }
   return out;
 }

@@ -10,8 +10,9 @@ export interface Dialect {
 }
 
 function entityMatch(f: EntityFilter, d: Dialect, alias: string): string {
-  const v = d.param(f.norm);
-  const parts = [`${alias}.key = ${d.param(f.raw)}`, `${alias}.key = ${v}`, `${alias}.kb = ${d.param(f.raw)}`, `${alias}.name_norm = ${v}`, `${alias}.en_norm = ${v}`];
+  // One placeholder per use: SQLite's "?" are positional.
+  const v = () => d.param(f.norm);
+  const parts = [`${alias}.key = ${d.param(f.raw)}`, `${alias}.key = ${v()}`, `${alias}.kb = ${d.param(f.raw)}`, `${alias}.name_norm = ${v()}`, `${alias}.en_norm = ${v()}`];
   if (f.stems.length) {
     parts.push("(" + f.stems.map((s) => `(' ' || ${alias}.name_stems || ' ') LIKE ${d.param(`% ${s} %`)}`).join(" AND ") + ")");
   }
@@ -29,8 +30,7 @@ export function compileFilters(pq: ParsedQuery, d: Dialect): string[] {
     where.push(`EXISTS (SELECT 1 FROM entities e WHERE e.doc = a.doc${types})`);
   }
   for (const f of pq.speakers) {
-    const v = d.param(f.norm);
-    const parts = [`q.speaker_key = ${d.param(f.raw)}`, `q.speaker_key = ${v}`];
+    const parts = [`q.speaker_key = ${d.param(f.raw)}`, `q.speaker_key = ${d.param(f.norm)}`];
     if (f.stems.length) parts.push("(" + f.stems.map((s) => `q.speaker_stems LIKE ${d.param(`% ${s} %`)}`).join(" AND ") + ")");
     where.push(`EXISTS (SELECT 1 FROM quotes q WHERE q.doc = a.doc AND (${parts.join(" OR ")}))`);
   }

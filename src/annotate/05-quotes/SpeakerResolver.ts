@@ -36,6 +36,7 @@ export class SpeakerResolver {
   private readonly mentions: Mention[];
   private readonly inTime: Uint8Array;
   private last: Speaker | undefined;
+  private lastSentence = -1;
   private lastInstitution: Speaker | undefined;
 
   constructor(
@@ -86,11 +87,14 @@ export class SpeakerResolver {
       const v = this.lex.verb(this.art.tokens[cue]!.norm);
       if (v?.relay) s = this.relay(cue);
       else if (v?.statement) s = this.statement(cue);
-      else if (v?.participle) s = this.clauseSubject(cue);
+      // "مضيفاً", "مؤكدةً": the one who has just spoken goes on.
+      else if (v?.participle) s = this.last && this.lastSentence >= this.art.sentenceOf[cue]! - 1 ? this.last : this.clauseSubject(cue);
       else s = this.afterVerb(cue) ?? this.clauseSubject(cue);
     }
-    if (s) this.last = s;
-    void quoteStart;
+    if (s) {
+      this.last = s;
+      this.lastSentence = this.art.sentenceOf[cue ?? quoteStart] ?? -1;
+    }
     return s;
   }
 
@@ -186,6 +190,14 @@ export class SpeakerResolver {
         else if (!inHead || inHead.type !== "PER") speaker = inAppos ? { start: inAppos.start, end: inAppos.end, entity: inAppos.entity } : this.fromRange(b, k);
       }
     }
+    // "القيادي في حزب المؤتمر طارق الكحلاوي إن": a title whose person comes after an adjunct.
+    if (!speaker && this.mentionIn(a, e)?.type !== "PER") {
+      let k = e;
+      while (k < limit && k - e < 12 && this.sameSentence(c, k) && !this.lex.complementizers.has(tokens[k]!.norm) && !this.punct(k, ":«“\"") && !this.lex.speechEventNouns.has(tokens[k]!.norm)) k++;
+      const stop = k >= limit || !this.sameSentence(c, k) || this.lex.complementizers.has(tokens[k]!.norm) || this.punct(k, ":«“\"");
+      const m = stop ? this.mentionIn(e, Math.min(k, limit)) : undefined;
+      if (m && m.type === "PER") speaker = { start: m.start, end: m.end, entity: m.entity };
+    }
     speaker ??= this.fromRange(a, e);
     // "قالت الوزارة في بيان": the statements that follow are hers.
     if (speaker && tokens[e]?.norm === "في" && this.lex.statementNouns.has(tokens[e + 1]?.norm ?? "")) this.lastInstitution = speaker;
@@ -251,6 +263,20 @@ export class SpeakerResolver {
     }
     let s = c;
     while (s > 0 && sentenceOf[s - 1] === sentenceOf[c] && c - s < 200) s--;
+    // "وكانت متحدثة باسم البرلمان قد أعلنت": the subject sits between كان and قد.
+    if (prev > s && tokens[prev]!.norm === "قد") {
+      let k = prev - 1;
+      while (k >= s && prev - k < 10 && !/^[وف]?(كان|كانت|كانوا)$/.test(tokens[k]!.norm)) k--;
+      if (k >= s && prev - k < 10) {
+        const r = this.fromRange(k + 1, prev);
+        if (r) return r;
+        // "أن بوابة الأهرام كانت قد ذكرت": the subject stands before كان.
+        let a = k;
+        while (a > s && k - a < 5 && this.word(a - 1) && !this.lex.complementizers.has(tokens[a - 1]!.norm) && !this.lex.verb(tokens[a - 1]!.norm)) a--;
+        const r2 = this.fromRange(a, k);
+        if (r2) return r2;
+      }
+    }
     // The first person, else organisation, named in the sentence outside quotation marks.
     let depth = 0;
     let best: Mention | undefined;
@@ -280,9 +306,18 @@ export class SpeakerResolver {
           if (!this.word(h)) continue;
           seen++;
           const t = tokens[h]!;
-          if (/^[لب]/.test(t.norm) && !this.lex.isAdjunct(t.norm, t.text) && !this.lex.verb(t.norm)) prepositional = true;
+          if (/^[لب]/.test(t.norm) && t.norm !== "لدي" && !this.lex.verb(t.norm)) prepositional = true;
         }
         if (!prepositional && !this.lex.isAdjunct(first, tokens[k + 1]!.text) && !/^(و|ف)?(ال)/.test(first) && !this.lex.verb(first)) return this.fromRange(k + 1, j);
+      }
+    }
+    // "ورحبت مجموعة «…» بالتحديثات، وقالت إنها": the subject of the sentence's first verb.
+    if (c > s + 1 && /^[وف]/.test(tokens[s]!.norm) && !/^[وف]ال/.test(tokens[s]!.norm) && this.word(s) && !this.lex.isAdjunct(tokens[s]!.norm.slice(1), tokens[s]!.text)) {
+      const a = s + 1;
+      const e = this.npEnd(a, c);
+      if (e > a && !this.lex.isAdjunct(tokens[a]!.norm, tokens[a]!.text)) {
+        const r = this.fromRange(a, e);
+        if (r) return r;
       }
     }
     if (this.last) return this.last;

@@ -28,6 +28,8 @@ interface Candidate {
   cue?: number;
   /** For a partial quote: the indirect quote it sits in. */
   parent?: Candidate;
+  /** A quote governed by a preposition ("دعا إلى «…»"): partial even outside indirect speech. */
+  governed?: boolean;
   speaker?: Speaker;
 }
 
@@ -134,18 +136,20 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         // "«…»، قال ترامب": the cue after the quote.
         let after = p.close + 1;
         if (isPunct(after, "،,")) after++;
-        const v = after < to ? lex.verb(tokens[after]!.norm) : undefined;
-        if (v && !v.participle && !v.relay && inner >= 2 && !scare) {
+        const v = after < to && !/^[وف]/.test(tokens[after]!.norm) ? lex.verb(tokens[after]!.norm) : undefined;
+        if (v && !v.participle && !v.relay && inner >= 2 && !scare && !PREPOSITIONS.has(prev?.norm ?? "")) {
           q.cue = after;
           usedCue.add(after);
           cands.push(q);
           continue;
         }
         if (scare || inner < 3) continue;
+        // "دعا إلى «…»": the speaker's words governed by a preposition are a partial quote.
+        const governed = PREPOSITIONS.has(tokens[p.open - 1]?.norm ?? "") && (tokens[p.open - 1]!.norm !== "علي" || tokens[p.open - 1]!.text.endsWith("ى"));
         // "وقال ترامب «…»": a cue just before the marks, in the same clause.
         let near: number | undefined;
-        for (let k2 = p.open - 1; k2 >= Math.max(from, p.open - 8); k2--) {
-          if (isPunct(k2, ".:؟?!»”") || sentenceOf[k2] !== sentenceOf[p.open]) break;
+        for (let k2 = p.open - 1; k2 >= Math.max(from, p.open - 25); k2--) {
+          if (isPunct(k2, ".:؟?!»”\"") || sentenceOf[k2] !== sentenceOf[p.open]) break;
           const v2 = lex.verb(tokens[k2]!.norm);
           if (v2) {
             near = k2;
@@ -161,6 +165,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
           if (prep) {
             q.kind = "partial";
             q.cue = near;
+            q.governed = true;
             cands.push(q);
             continue;
           }
@@ -172,7 +177,8 @@ export const quotesAnnotator: Annotator<"quotes"> = {
           }
         }
         // Whether it is a direct or a partial quote is settled against the indirect quotes below.
-        q.kind = inner >= 6 ? "direct" : "partial";
+        q.kind = inner >= 6 && !governed ? "direct" : "partial";
+        q.governed = governed;
         cands.push(q);
       }
 
@@ -198,6 +204,8 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         if (usedCue.has(c) || insidePair[c - from] || !isWord(c) || c < indirectEnd) continue;
         const v = lex.verb(tokens[c]!.norm);
         if (!v || v.colonOnly) continue;
+        // "يذكر أن", "ويشار إلى أن": the paper's formula, nobody speaks.
+        if (lex.formulaVerbs.has(tokens[c]!.norm) && (lex.complementizers.has(tokens[c + 1]?.norm ?? "") || tokens[c + 1]?.norm === "الي")) continue;
         let comp = -1;
         const lo = Math.min(to, c + CUE_WINDOW);
         for (let k = c + 1; k < lo; k++) {
@@ -229,6 +237,12 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         let e = comp + 1;
         const cap = Math.min(to, comp + 1 + MAX_INDIRECT);
         while (e < cap && sentenceOf[e] === sentenceOf[comp + 1]) {
+          const pv = e > comp + 1 ? lex.verb(tokens[e]!.norm) : undefined;
+          if (pv?.participle && !pv.relay) {
+            let k3 = e + 1;
+            while (k3 < Math.min(to, e + 4) && !lex.complementizers.has(tokens[k3]!.norm)) k3++;
+            if (k3 < to && lex.complementizers.has(tokens[k3]!.norm)) break;
+          }
           if (isPunct(e, "،,؛;") && e + 1 < to) {
             const n = tokens[e + 1]!.norm;
             if (lex.verb(n) || lex.clauseStops.has(n) || lex.clauseStops.has(n.replace(/^و/, ""))) break;
@@ -245,10 +259,33 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         c = Math.max(c, comp);
       }
 
+      // 3b. "…، حسبما قال المحلل": the words before the attribution were his.
+      for (let i = from + 1; i < to; i++) {
+        if (!isPunct(i - 1, "،,")) continue;
+        const hit = lex.attributionAfter.matchAt(tokens, i, to);
+        if (!hit) continue;
+        const cue = hit.to;
+        const v = cue < to ? lex.verb(tokens[cue]!.norm) : undefined;
+        if (!v || v.colonOnly || usedCue.has(cue)) continue;
+        let a = i - 1;
+        while (a > from && sentenceOf[a - 1] === sentenceOf[i] && i - a < 200) a--;
+        if (cands.some((q) => q.from < i && q.to > a && q.kind !== "partial")) continue;
+        // "في حين أن …": skip a leading connective and its complementizer.
+        let b = a;
+        for (let k = a; k < Math.min(i - 1, a + 4); k++) if (lex.complementizers.has(tokens[k]!.norm)) b = k + 1;
+        const end = trimEnd(b, i - 1);
+        if (words(b, end) < 4) continue;
+        usedCue.add(cue);
+        const q: Candidate = { from: b, to: end, kind: "indirect", cue };
+        indirect.push(q);
+        cands.push(q);
+      }
+
       // 4. Pairs inside indirect speech are partial quotes of its speaker; others stand alone.
       for (const q of cands) {
         if (q.kind === "indirect" || (q.cue !== undefined && q.kind !== "partial")) continue;
-        const host = indirect.find((x) => x.from <= q.from && q.to <= x.to);
+        const host = indirect.find((x) => x.from <= q.from && q.from < x.to);
+        if (host && q.to > host.to) host.to = q.to;
         if (host) {
           if (host.from === q.from - 1 && q.to >= host.to - 1) {
             q.kind = "direct";
@@ -259,7 +296,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
             q.kind = "partial";
             q.parent = host;
           }
-        } else if (q.kind === "partial") {
+        } else if (q.kind === "partial" && !q.governed) {
           q.kind = "direct";
           q.to = q.from; // a short quoted phrase with no speech around it: a title or a name
         }

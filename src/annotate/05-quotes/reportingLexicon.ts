@@ -4,6 +4,7 @@
  */
 import { readJsonResource } from "../../resources.js";
 import { normalize } from "../../text/normalize.js";
+import { PhraseMatcher } from "../04-quantities/PhraseMatcher.js";
 
 interface RawVerb {
   lemma: string;
@@ -26,6 +27,8 @@ interface RawReporting {
   scareBefore: string[];
   clauseStops: string[];
   relativePronouns: string[];
+  formulaVerbs: string[];
+  attributionAfter: string[];
 }
 
 export interface ReportingVerb {
@@ -50,6 +53,10 @@ export interface ReportingLexicon {
   scareBefore: Set<string>;
   clauseStops: Set<string>;
   relativePronouns: Set<string>;
+  /** "يذكر أن", "يشار إلى أن": the paper's own formulas, with no speaker. */
+  formulaVerbs: Set<string>;
+  /** "، حسبما قال …": the words before were someone's. */
+  attributionAfter: PhraseMatcher<true>;
   /** "على" and "علي" fold to one form: the preposition is known by its written ى. */
   isAdjunct(norm: string, text: string): boolean;
 }
@@ -94,6 +101,8 @@ export function reportingLexicon(): ReportingLexicon {
     scareBefore: set(raw.scareBefore),
     clauseStops: set(raw.clauseStops),
     relativePronouns: set(raw.relativePronouns),
+    formulaVerbs: set(raw.formulaVerbs),
+    attributionAfter: new PhraseMatcher(raw.attributionAfter.map((w) => [w, true] as const)),
     isAdjunct: (norm, text) => adjuncts.has(norm) && (norm !== "علي" || /ى[\u064B-\u0652]*$/.test(text)),
   };
   return lexicon;

@@ -15,7 +15,12 @@ export function formatPretty(rec: RasdRecord, opts: { color: boolean }): string 
   if (st.dateline) lines.push(`${c("2", "dateline ")} ${st.dateline}`);
   if (st.publisher) lines.push(`${c("2", "publisher")} ${st.publisher}`);
   lines.push(`${c("2", "dct      ")} ${rec.dct.value ?? "unknown"} (${rec.dct.origin}${rec.dct.range ? `, ${rec.dct.range[0]}..${rec.dct.range[1]}` : ""})`);
-  lines.push(`${c("2", "body     ")} ${st.paragraphs.length} paragraphs, ${st.boilerplate.length} boilerplate lines`);
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  lines.push(`${c("2", "body     ")} ${plural(st.paragraphs.length, "paragraph", "paragraphs")}, ${plural(st.boilerplate.length, "boilerplate line", "boilerplate lines")}`);
+  const lead = st.paragraphs[0]?.text;
+  if (lead) lines.push(`${c("2", "lead     ")} ${lead.length > 90 ? lead.slice(0, 90) + "…" : lead}`);
+  for (const b of st.boilerplate.slice(0, 5)) lines.push(`${c("2", "chrome   ")} ${c("2", b.text.length > 60 ? b.text.slice(0, 60) + "…" : b.text)}`);
+  if (st.boilerplate.length > 5) lines.push(`${c("2", "chrome   ")} … ${st.boilerplate.length - 5} more`);
   if (rec.entities.length) {
     lines.push(c("1", "entities"));
     const colour: Record<string, string> = { PER: "34", ORG: "35", LOC: "32", MISC: "33" };

@@ -72,8 +72,17 @@ export function hijriToYmd(hy: number, hm: number, hd: number): Ymd | null {
     const g = hijriToGregorian({ year: hy, month: hm, day: hd });
     return { y: g.year, m: g.month, d: g.day };
   } catch {
-    return null;
+    return hy >= 1 && hy < 1343 && hm >= 1 && hm <= 12 && hd >= 1 && hd <= 30 ? tabularHijriToYmd(hy, hm, hd) : null;
   }
+}
+
+/**
+ * The arithmetic Islamic calendar (the "tabular" civil calendar), for dates before the Umm al-Qura
+ * tables (1343 AH): a day or two off the observed calendar, exact enough for "المتوفى سنة 276هـ".
+ */
+function tabularHijriToYmd(hy: number, hm: number, hd: number): Ymd {
+  const jd = hd + Math.ceil(29.5 * (hm - 1)) + (hy - 1) * 354 + Math.floor((3 + 11 * hy) / 30) + 1948439.5 - 1;
+  return fromDayNumber(Math.floor(jd - 2440587.5 + 0.5));
 }
 
 export function ymdToHijri(a: Ymd): Ymd | null {

@@ -33,7 +33,7 @@ function clockSuffix(c: ClockPart | undefined, stated: string[]): string {
 }
 
 /** The year that puts (m, d) closest to the DCT; a stated weekday picks among nearby years. */
-function closestYear(dct: Ymd, m: number, d: number | undefined, wd: number | undefined): number {
+function closestYear(dct: Ymd, m: number, d: number | undefined, wd: number | undefined, tense = 0): number {
   const dn = dayNumber(dct.y, dct.m, dct.d);
   let best = dct.y, bestDist = Infinity;
   for (const y of [dct.y - 1, dct.y, dct.y + 1]) {
@@ -41,6 +41,9 @@ function closestYear(dct: Ymd, m: number, d: number | undefined, wd: number | un
     if (day < 0) continue;
     let dist = Math.abs(dayNumber(y, m, day) - dn);
     if (wd !== undefined && d !== undefined && weekdayOf(y, m, day) !== wd) dist += 10000;
+    // A past clause rarely names a month two or more months ahead, a future one a month long gone.
+    const diff = dayNumber(y, m, day) - dn;
+    if ((tense < 0 && diff > 60) || (tense > 0 && diff < -60)) dist += 1000;
     if (dist < bestDist) {
       best = y;
       bestDist = dist;
@@ -180,7 +183,13 @@ export function resolveParsed(p: Parsed, dct: Ymd | null): Resolved {
       const v = rel.unit === "W" ? "XXXX-WXX" + (mean.weekend ? "-WE" : "") : "XXXX-XX-XX";
       return { value: v + clockSuffix(p.clock, stated), stated, implied };
     }
-    const a = addDays(dct, rel.unit === "D" ? rel.n : rel.n * 7);
+    let shift = rel.unit === "D" ? rel.n : rel.n * 7;
+    // "في عطلة نهاية الأسبوع" told on Monday in the past tense: the weekend just gone.
+    if (mean.weekend && rel.n === 0 && p.tense < 0) {
+      const wd = weekdayOf(dct.y, dct.m, dct.d);
+      if (wd >= 1 && wd <= 4) shift = -7;
+    }
+    const a = addDays(dct, shift);
     const v = rel.unit === "W" ? weekString(a, mean.weekend) : ymdString(a);
     return { value: v + clockSuffix(p.clock, stated), stated, implied };
   }
@@ -197,7 +206,7 @@ export function resolveParsed(p: Parsed, dct: Ymd | null): Resolved {
     }
   } else if (m !== null && y === null) {
     implied.push("year");
-    if (dct) y = mean.monthRel !== undefined ? yearForRelation(dct, m, d ?? undefined, mean.monthRel) : closestYear(dct, m, d ?? undefined, mean.wd);
+    if (dct) y = mean.monthRel !== undefined ? yearForRelation(dct, m, d ?? undefined, mean.monthRel) : closestYear(dct, m, d ?? undefined, mean.wd, p.tense);
   }
   if (mean.quarter) {
     stated.push("quarter");

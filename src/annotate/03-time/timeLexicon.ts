@@ -27,7 +27,7 @@ interface VocabularyJson {
   century: string[]; decade: string[]; setAdverbs: Record<string, string>; every: string[]; clock: string[];
   clockLead: string[]; clockSuffix: Record<string, string>; timezones: string[]; present: Record<string, string>;
   day: string[]; month: string[]; year: string[]; todayAdjectives: string[]; yearBlockPrev: string[];
-  yearStrongPrev: string[]; yearCountNouns: string[]; future: string[]; futurePrefixFalse: string[];
+  yearStrongPrev: string[]; yearCountNouns: string[]; future: string[]; futurePrefixFalse: string[]; vagueTrailing: string[];
 }
 
 export interface TimeLexicon {
@@ -66,7 +66,7 @@ export interface TimeLexicon {
   sets: Record<
     | "this" | "trailing" | "since" | "ago" | "later" | "periodParts" | "century" | "decade" | "every" | "clock"
     | "clockLead" | "timezones" | "day" | "month" | "year" | "todayAdjectives" | "yearBlockPrev" | "yearStrongPrev"
-    | "yearCountNouns" | "future" | "futurePrefixFalse",
+    | "yearCountNouns" | "future" | "futurePrefixFalse" | "vagueTrailing",
     Set<string>
   >;
   /** First words that may start a time expression: a token that is none of these (nor digits) is skipped. */
@@ -106,7 +106,7 @@ export function timeLexicon(): TimeLexicon {
     clock: nset(vj.clock), clockLead: nset(vj.clockLead), timezones: nset(vj.timezones), day: nset(vj.day),
     month: nset(vj.month), year: nset(vj.year), todayAdjectives: nset(vj.todayAdjectives),
     yearBlockPrev: nset(vj.yearBlockPrev), yearStrongPrev: nset(vj.yearStrongPrev),
-    yearCountNouns: nset(vj.yearCountNouns), future: nset(vj.future), futurePrefixFalse: nset(vj.futurePrefixFalse),
+    yearCountNouns: nset(vj.yearCountNouns), future: nset(vj.future), futurePrefixFalse: nset(vj.futurePrefixFalse), vagueTrailing: nset(vj.vagueTrailing),
   };
   const lex: TimeLexicon = {
     months, hijriMonths, weekdays, weekdaysBare, relDays,
@@ -147,6 +147,7 @@ export function timeLexicon(): TimeLexicon {
   }
   for (const k of lex.cardTen) t.add(k);
   for (const k of lex.vague) t.add(k);
+  for (const k of lex.decades.keys()) t.add("ال" + k);
   t.add("ال"); // "الـ24 ساعة الماضية"
   return (cached = lex);
 }

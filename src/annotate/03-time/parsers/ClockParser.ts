@@ -94,6 +94,16 @@ export const clockParser: Parser = {
       return ctx.make(i, i + 1 + v.len + t.len, c, "TIME", { k: "date", rel: { unit: "D", n: 0 } }, this.name, clock);
     }
     if (!ctx.isDigits(i)) return null;
+    // "0900 ت غ", "1430 GMT": four digits with a time zone
+    if (ctx.n(i).length === 4) {
+      const hh = +ctx.n(i).slice(0, 2), mm = +ctx.n(i).slice(2);
+      const t = tailAt(ctx, i + 1);
+      const zone = ctx.same(i + 1) && (ctx.n(i + 1) === "ت" || ctx.n(i + 1) === "gmt" || ctx.n(i + 1) === "بتوقيت");
+      if (!zone || hh > 23 || mm > 59) return null;
+      let len = 1 + t.len;
+      if (ctx.n(i + 1) === "ت" && ctx.same(i + 2) && (ctx.n(i + 2) === "غ" || ctx.n(i + 2) === ".")) len = ctx.n(i + 2) === "." && ctx.n(i + 3) === "غ" ? 4 : 3;
+      return ctx.make(i, i + len, 0, "TIME", { k: "date", rel: { unit: "D", n: 0 } }, this.name, { h: hh, min: mm });
+    }
     // "14:00", "10:30 صباحا" without "الساعة"
     const h = ctx.digits(i, 2);
     if (h < 0 || h > 24 || ctx.n(i).length > 2) return null;

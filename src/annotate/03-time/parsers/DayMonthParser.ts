@@ -7,6 +7,7 @@ import type { Parser } from "../Parser.js";
 import type { ParseContext } from "../ParseContext.js";
 import type { Meaning, Parsed } from "../Parsed.js";
 import { monthAt, relationAt, yearTailAt } from "./dateParts.js";
+import { normalize } from "../../../text/normalize.js";
 
 interface DayHit {
   d: number;
@@ -27,6 +28,7 @@ function monthPartAt(ctx: ParseContext, j: number, d: number): { meaning: Meanin
   if (!ctx.same(j)) return null;
   let k = j;
   if (ctx.n(k) === "من" && ctx.same(k + 1)) k++;
+  if (ctx.n(k) === "شهر" && ctx.same(k + 1) && k > j) k++;
   const mh = monthAt(ctx, k);
   if (mh && mh.cl === 0) {
     k += mh.len;
@@ -62,7 +64,9 @@ function monthPartAt(ctx: ParseContext, j: number, d: number): { meaning: Meanin
   return null;
 }
 
-const LINK = new Set(["و", "-", "الى", "حتى", "او", "–"]);
+const LINK = new Set(["و", "-", "إلى", "حتى", "او", "أو", "–", "وحتى", "وإلى", "ولغاية", "لغاية"].map((w) => normalize(w)));
+/** "بمدينة السادس من أكتوبر", "شارع 26 يوليو": a place named after a date. */
+const PLACE = new Set(["مدينة", "شارع", "ساحة", "ميدان", "جسر", "كوبري", "حي", "جامعة", "مدرسة", "محطة", "نفق", "مستشفى", "كتيبة", "لواء", "حركة", "تيار"].map((w) => normalize(w)));
 
 export const dayMonthParser: Parser = {
   name: "DayMonth",
@@ -80,6 +84,9 @@ export const dayMonthParser: Parser = {
     const day = dayAt(ctx, di);
     if (!day) return null;
     if (di === i) cl = day.cl;
+    if (ctx.same(start) && ctx.inSet(start - 1, PLACE) >= 0) return null;
+    // "الـ14 من يونيو": the article written before the digits.
+    if (di === i && ctx.isDigits(di) && ctx.n(di - 1) === "ال" && ctx.same(di) && !ctx.toks[di]!.sp) start = di - 1;
     // A digit day must not be glued to other digits ("1/2", "3.5").
     if (ctx.isDigits(di) && ctx.same(di) && (ctx.n(di - 1) === "/" || ctx.n(di - 1) === ".") && !ctx.toks[di]!.sp) return null;
     const j = di + day.len;
@@ -101,6 +108,7 @@ export const dayMonthParser: Parser = {
             const m1 = { ...part2.meaning, d: day.d } as Meaning;
             if (part2.meaning.k === "date" && part2.meaning.hijri) (m1 as { hijri?: object }).hijri = { ...part2.meaning.hijri, d: day.d };
             const first: Parsed = ctx.make(start, j, cl, "DATE", m1, this.name);
+            if (start < di && ctx.n(start) === "يومي") first.s = ctx.startAfterClitics(start, cl);
             const second = ctx.make(k, k + day2.len + part2.len, 0, "DATE", part2.meaning, this.name);
             return [first, second];
           }

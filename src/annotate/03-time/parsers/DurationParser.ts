@@ -7,7 +7,6 @@
 import type { Parser } from "../Parser.js";
 import type { ParseContext } from "../ParseContext.js";
 import type { Unit } from "../timeLexicon.js";
-import { TokKind } from "../timeTokens.js";
 
 interface Amount {
   unit: Unit;
@@ -22,8 +21,11 @@ function amountAt(ctx: ParseContext, i: number, vagueOk: boolean, singleOk: bool
   const dual = ctx.phrase(i, lx.units);
   if (dual) {
     const [unit, count] = dual.value;
+    const j = i + dual.len;
     if (count === 2) return { unit, n: 2, len: dual.len, cl: dual.cl };
-    if (count === 0 && vagueOk) return { unit, n: null, len: dual.len, cl: dual.cl };
+    if (count === 0 && vagueOk) return { unit, n: null, len: dual.len + (ctx.same(j) && lx.sets.vagueTrailing.has(ctx.n(j)) ? 1 : 0), cl: dual.cl };
+    // "عام واحد", "ساعة واحدة"
+    if (count === 1 && ctx.same(j) && (ctx.n(j) === "واحد" || ctx.n(j) === "واحده")) return { unit, n: 1, len: dual.len + 1, cl: dual.cl };
     if (count === 1 && singleOk) return { unit, n: 1, len: dual.len, cl: dual.cl };
     return null;
   }
@@ -75,7 +77,6 @@ export const durationParser: Parser = {
       if (since >= 0) return ctx.make(i, end, sig, "DURATION", { k: "duration", unit: a.unit, n: a.n }, this.name);
       // "قبل ثلاثة أيام من الانتخابات": counted from an event, not from today — only the amount is a time.
       if (nextN === "من" || nextN === "علي" || nextN === "عن") {
-        if (a.n === null) return null;
         return ctx.make(i + 1, end, 0, "DURATION", { k: "duration", unit: a.unit, n: a.n }, this.name);
       }
       if (word === "خلال") {
@@ -126,9 +127,6 @@ export const durationParser: Parser = {
     // A bare amount: "ثلاثة أيام", "24 ساعة", "أسبوعين"
     const a = amountAt(ctx, i, false, false);
     if (!a) return null;
-    if (ctx.toks[i]!.k === TokKind.Word && a.n === 2 && a.len === 1 && a.cl > 0 && !ctx.n(i).startsWith("و")) {
-      // "بيومين", "لعامين": fine; keep.
-    }
     let end = i + a.len;
     if (ctx.same(end) && sets.trailing.has(ctx.n(end))) end++;
     return ctx.make(i, end, a.cl, "DURATION", { k: "duration", unit: a.unit, n: a.n }, this.name);

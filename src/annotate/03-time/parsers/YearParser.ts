@@ -23,6 +23,7 @@ function bareYearOk(ctx: ParseContext, i: number, y: number): boolean {
   const strong = prevSame && ctx.inSet(i - 1, sets.yearStrongPrev) >= 0;
   if (next && ctx.isWord(i + 1) && ctx.inSet(i + 1, sets.yearCountNouns, false) >= 0) return false;
   if (next && ctx.phrase(i + 1, ctx.lex.units, false)) return false;
+  if ((next === "الي" || next === "و" || next === "-" || next === "حتي") && ctx.same(i + 2) && ctx.isDigits(i + 2) && (ctx.digits(i + 2) > 2100 || ctx.digits(i + 2) < 1900)) return false;
   if (strong) return true;
   // "2017 و2018", "2017-2018": a year beside a year.
   if (prevSame && (prev === "و" || prev === "-" || prev === "/" || prev === "–") && ctx.digits(i - 2) >= 1900 && ctx.digits(i - 2) <= 2100) return true;

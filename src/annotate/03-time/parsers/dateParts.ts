@@ -22,10 +22,17 @@ export function monthAt(ctx: ParseContext, i: number, allowHijri = true): MonthH
     let len = g.len;
     // "كانون الثاني/يناير", "يناير (كانون الثاني)", "شباط - فبراير"
     const j = i + len;
-    if (ctx.same(j) && OPEN.has(ctx.n(j))) {
+    const direct = ctx.same(j) ? ctx.phrase(j, ctx.lex.months, false) : null;
+    let paired = false;
+    if (direct && direct.value.m === g.value.m) {
+      len += direct.len;
+      paired = true;
+    }
+    else if (ctx.same(j) && OPEN.has(ctx.n(j))) {
       const twin = ctx.phrase(j + 1, ctx.lex.months, false);
       if (twin && twin.value.m === g.value.m && ctx.same(j + 1)) {
         len += 1 + twin.len;
+        paired = true;
         if (ctx.n(j) === "(" && ctx.n(i + len) === ")") len++;
       }
     }
@@ -36,7 +43,8 @@ export function monthAt(ctx: ParseContext, i: number, allowHijri = true): MonthH
       const first = ctx.text.charCodeAt(ctx.startAfterClitics(i, g.cl));
       if (first !== 0x622 || t.n.length !== 2 + g.cl) amb = true;
     }
-    return { m: g.value.m, len, cl: g.cl, amb, hijri: false };
+    // Two names of one month prove the reading: "مارس آذار".
+    return { m: g.value.m, len, cl: g.cl, amb: amb && !paired, hijri: false };
   }
   if (!allowHijri) return null;
   const h = ctx.phrase(i, ctx.lex.hijriMonths);
@@ -56,7 +64,8 @@ export interface YearTail {
 /** A 4-digit year (1000–2100, or a Hijri 1300–1500 with its era mark) at i, with its era mark. */
 export function yearNumberAt(ctx: ParseContext, i: number): { y: number; len: number; hijriEra: boolean; gregEra: boolean } | null {
   const d = ctx.digits(i, 4);
-  if (d < 1000 || ctx.n(i).length !== 4) return null;
+  const len0 = ctx.n(i).length;
+  if (d < 100 || (len0 !== 4 && len0 !== 3)) return null;
   let len = 1;
   let hijriEra = false, gregEra = false;
   const era = ctx.same(i + 1) ? ctx.phrase(i + 1, ctx.lex.era, false) : null;
@@ -70,7 +79,7 @@ export function yearNumberAt(ctx: ParseContext, i: number): { y: number; len: nu
       len += g.len;
     }
   }
-  if (hijriEra ? d < 1300 || d > 1500 : d > 2100) return null;
+  if (hijriEra ? d > 1500 : d > 2100 || len0 !== 4 || d < 1000) return null;
   return { y: d, len, hijriEra, gregEra };
 }
 
@@ -95,7 +104,7 @@ export function yearTailAt(ctx: ParseContext, i: number): YearTail | null {
     return null;
   }
   // "من هذا العام"
-  if (j > i && ctx.inSet(j, ctx.lex.sets.this, false) >= 0 && ctx.same(j + 1) && (ctx.n(j + 1) === "العام" || ctx.n(j + 1) === "السنه")) {
+  if (ctx.same(j) && ctx.inSet(j, ctx.lex.sets.this, false) >= 0 && ctx.same(j + 1) && (ctx.n(j + 1) === "العام" || ctx.n(j + 1) === "السنه")) {
     return { yRel: 0, len: j + 2 - i, hijriEra: false };
   }
   return null;

@@ -7,8 +7,9 @@
 import type { Refiner } from "../Parser.js";
 import type { ParseContext } from "../ParseContext.js";
 import type { Parsed } from "../Parsed.js";
+import { normalize } from "../../../text/normalize.js";
 
-const GAP = new Set(["،", ",", "-", "(", "على", "عند", "في", "من", "يوم"]);
+const GAP = new Set(["،", ",", "-", "(", "على", "عند", "في", "من", "يوم"].map((w) => normalize(w)));
 
 function gapOk(ctx: ParseContext, a: Parsed, b: Parsed): boolean {
   if (b.ts < a.te || !ctx.same(b.ts) || ctx.toks[b.ts]!.sent !== ctx.toks[a.te - 1]!.sent) return false;
@@ -19,7 +20,8 @@ function gapOk(ctx: ParseContext, a: Parsed, b: Parsed): boolean {
 
 const isWeekdayOnly = (p: Parsed) => p.meaning.k === "date" && p.meaning.wd !== undefined && p.meaning.d === undefined && p.meaning.m === undefined && !p.meaning.rel && !p.clock;
 const isRelDay = (p: Parsed) => p.meaning.k === "date" && p.meaning.rel?.unit === "D" && p.meaning.wd === undefined && !p.clock && p.by === "RelativeDay";
-const hasDay = (p: Parsed) => p.meaning.k === "date" && p.meaning.d !== undefined && !p.meaning.rel;
+const hasDay = (p: Parsed) => p.meaning.k === "date" && (p.meaning.d !== undefined || p.meaning.hijri?.d !== undefined) && !p.meaning.rel;
+const isRelDayWeekday = (p: Parsed) => p.meaning.k === "date" && p.meaning.rel?.unit === "D" && p.meaning.wd !== undefined && !p.clock && p.by === "RelativeDay";
 const isClock = (p: Parsed) => p.by === "Clock";
 const dayGranular = (p: Parsed) => p.meaning.k === "date" && (p.meaning.d !== undefined || p.meaning.wd !== undefined || p.meaning.rel?.unit === "D") && !isClock(p) && p.clock?.h === undefined;
 
@@ -33,13 +35,19 @@ export const mergeRefiner: Refiner = {
     const out: Parsed[] = [];
     for (let i = 0; i < found.length; i++) {
       let a = found[i]!;
+      for (let guard = 0; guard < 3; guard++) {
       const b = found[i + 1];
+      const before = a;
       if (b && gapOk(ctx, a, b)) {
         if (isWeekdayOnly(a) && hasDay(b) && b.meaning.k === "date") {
           a = join(a, b, { ...b, meaning: { ...b.meaning, wd: (a.meaning as { wd: number }).wd } });
           i++;
         } else if (isRelDay(a) && isWeekdayOnly(b) && a.meaning.k === "date") {
           a = join(a, b, { ...a, meaning: { ...a.meaning, wd: (b.meaning as { wd: number }).wd } });
+          i++;
+        } else if (isRelDayWeekday(a) && hasDay(b) && a.meaning.k === "date" && b.meaning.k === "date") {
+          // "اليوم الأربعاء 15 فيفري 2017", "غدا الخميس 18 ماي 2017"
+          a = join(a, b, { ...b, meaning: { ...b.meaning, wd: a.meaning.wd! }, dctHint: { dayOffset: a.meaning.rel!.n } });
           i++;
         } else if (isRelDay(a) && hasDay(b) && a.meaning.k === "date") {
           a = join(a, b, { ...b, dctHint: { dayOffset: a.meaning.rel!.n } });
@@ -51,12 +59,8 @@ export const mergeRefiner: Refiner = {
           a = join(a, b, { ...b, clock: a.clock!, type: "TIME" });
           i++;
         }
-        // A weekday + date may be followed by a clock: "الخميس 31 يناير الساعة 10".
-        const c = found[i + 1];
-        if (c && a !== found[i] && dayGranular(a) && isClock(c) && gapOk(ctx, a, c)) {
-          a = join(a, c, { ...a, clock: c.clock!, type: "TIME" });
-          i++;
-        }
+      }
+      if (a === before) break;
       }
       out.push(a);
     }

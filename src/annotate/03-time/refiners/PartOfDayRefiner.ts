@@ -11,7 +11,9 @@ function dayGranular(p: Parsed): boolean {
   return (m.rel?.unit === "D") || m.wd !== undefined || m.d !== undefined;
 }
 
-const AFTER = new Set(["صباحا", "مساء", "مساءا", "ليلا", "ظهرا", "عصرا", "فجرا"]);
+/** Adverbs that follow the day ("أمس مساءً"); "مساء" also leads ("مساء أمس"). */
+const AFTER = new Set(["صباحا", "مساءا", "ليلا", "ظهرا", "عصرا", "فجرا"]);
+const AFTER_ONLY = new Set([...AFTER, "مساء"]);
 
 export const partOfDayRefiner: Refiner = {
   name: "PartOfDay",
@@ -21,19 +23,23 @@ export const partOfDayRefiner: Refiner = {
       if (!dayGranular(p) || p.clock?.pod) continue;
       let done = false;
       for (const k of [p.ts - 2, p.ts - 1]) {
-        if (k < 0 || !ctx.same(k + 1)) continue;
-        const hit = ctx.phrase(k, lx.partsOfDay);
-        if (hit && k + hit.len === p.ts && !AFTER.has(ctx.forms(k).find(([, c]) => c === hit.cl)![0])) {
+        if (k < 0 || !ctx.same(k + 1) || !ctx.same(p.ts)) continue;
+        const want = p.ts - k;
+        for (const [f, cl] of ctx.forms(k)) {
+          if (AFTER.has(f)) continue;
+          const e = lx.partsOfDay.byFirst.get(f)?.find((x) => x.words.length === want && x.words.every((w, q) => q === 0 || ctx.n(k + q) === w));
+          if (!e) continue;
           p.ts = k;
-          p.s = hit.cl > 0 ? ctx.startAfterClitics(k, hit.cl) : ctx.toks[k]!.s;
-          p.clock = { ...(p.clock ?? {}), pod: hit.value };
+          p.s = cl > 0 ? ctx.startAfterClitics(k, cl) : ctx.toks[k]!.s;
+          p.clock = { ...(p.clock ?? {}), pod: e.value };
           p.type = "TIME";
           done = true;
           break;
         }
+        if (done) break;
       }
       if (done) continue;
-      if (ctx.same(p.te) && AFTER.has(ctx.n(p.te))) {
+      if (ctx.same(p.te) && AFTER_ONLY.has(ctx.n(p.te))) {
         const v = lx.partsOfDay.byFirst.get(ctx.n(p.te))?.[0]?.value;
         if (v) {
           p.clock = { ...(p.clock ?? {}), pod: v };

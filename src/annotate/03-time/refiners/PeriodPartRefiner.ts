@@ -18,6 +18,8 @@ export const periodPartRefiner: Refiner = {
       if (cl < 0) continue;
       p.ts = k;
       p.s = cl > 0 ? ctx.startAfterClitics(k, cl) : ctx.toks[k]!.s;
+      const part = ctx.forms(k).find(([, c]) => c === cl)![0];
+      if (m.k === "date" && m.rel?.unit === "W" && (part === "نهايه" || part === "عطله")) p.meaning = { ...m, weekend: true };
     }
     return found;
   },

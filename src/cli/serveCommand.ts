@@ -38,7 +38,7 @@ export async function serveCommand(args: string[]): Promise<number> {
 
   // SQLite reads run in worker threads (one read-only connection each) so searches use every core;
   // PostgreSQL is already concurrent through its own connections.
-  let workers = isPostgresSpec(spec) ? 0 : Math.min(4, availableParallelism() - 1);
+  let workers = isPostgresSpec(spec) ? 0 : Math.min(16, availableParallelism() - 1);
   if (typeof flags.workers === "string") {
     if (!/^\d{1,2}$/.test(flags.workers) || Number(flags.workers) > 32) throw new RasdError("RASD_USAGE", `--workers must be a number from 0 to 32, got "${flags.workers}"`);
     workers = isPostgresSpec(spec) ? 0 : Number(flags.workers);

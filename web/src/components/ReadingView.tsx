@@ -175,7 +175,9 @@ export function ReadingView(props: { record: ApiRecord; source?: ComponentChildr
   const headline = blocks.filter((b) => b.kind === "headline");
   const body = blocks.filter((b) => b.kind === "paragraph");
   const chrome = blocks.filter((b) => b.kind === "chrome");
-  const renderBlock = (b: (typeof blocks)[number]) => renderNodes(rec, annotationTree(b.start, b.end, marks));
+  // The annotated text is rebuilt only when the record or the layers change, not on every tooltip.
+  const rendered = useMemo(() => new Map(blocks.map((b) => [b, renderNodes(rec, annotationTree(b.start, b.end, marks))])), [rec, blocks, marks]);
+  const renderBlock = (b: (typeof blocks)[number]) => rendered.get(b);
   const st = rec.structure;
   const meta = [st.section, st.publisher ?? rec.meta?.outlet, st.byline, st.dateline].filter(Boolean) as string[];
   const byType = (["PER", "ORG", "LOC", "MISC"] as const).map((t) => ({ t, list: rec.entities.filter((e) => e.type === t) })).filter((g) => g.list.length);

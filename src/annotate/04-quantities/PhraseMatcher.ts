@@ -50,6 +50,11 @@ export class PhraseMatcher<T> {
     return this.root.next.get(word)?.value !== undefined;
   }
 
+  /** The value of a single-word entry. */
+  wordValue(word: string): T | undefined {
+    return this.root.next.get(word)?.value;
+  }
+
   /** The longest phrase starting at token `i` (not crossing `limit`), or null. */
   matchAt(tokens: readonly Token[], i: number, limit = tokens.length): PhraseHit<T> | null {
     const t = tokens[i];

@@ -13,15 +13,33 @@
  */
 import type { Annotator, EventRecord } from "../../types.js";
 import { articleText } from "../04-quantities/articleText.js";
-import { cameoMatcher } from "./cameoLexicon.js";
+import { cameoMatcher, type CameoEntry } from "./cameoLexicon.js";
+import type { PhraseHit, PhraseMatcher } from "../04-quantities/PhraseMatcher.js";
+import type { Token } from "../../text/tokenize.js";
 import { EntityIndex } from "./EntityIndex.js";
 
 const SKIP_AFTER = new Set(["فيه", "فيها", "هذا", "هذه", "ذلك", "تلك", "معظم", "بعض", "جميع", "كل", "قوات", "طائرات", "مقاتلات", "عناصر", "مسلحو", "مسلحي", "انصار", "حكومه", "وزاره", "جيش", "قائد", "رئيس", "وزير", "الرئيس", "الوزير"]);
 /** Words that open a new clause: complementizers and "على حين", "بينما". */
-const CLAUSE_WORDS = new Set(["ان", "انه", "انها", "بان", "حين", "بينما", "فيما", "لكن", "ولكن"]);
+const CLAUSE_WORDS = new Set(["ان", "انه", "انها", "بان", "حين", "بينما", "فيما", "لكن", "ولكن", "لكنه", "ولكنه", "لكنها", "ولكنها"]);
 const RELATIVE = new Set(["التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"]);
-const PRONOUN_OPEN = new Set(["وهو", "وهي", "هو", "هي", "وهم", "هم", "وهما", "فهو", "فهي"]);
+const PRONOUN_OPEN = new Set(["وهو", "وهي", "هو", "هي", "وهم", "هم", "وهما", "فهو", "فهي", "لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم", "انه", "انها"]);
 const PREPOSITIONS = new Set(["في", "من", "الي", "علي", "عن", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "قرب", "ضد", "نحو", "حول", "مع"]);
+
+const ENCLITICS = ["هما", "هم", "ها", "ه"];
+
+/** "اختطفته", "تحاصرها": a verb with an object pronoun, found through its bare form. */
+function encliticHit(tokens: readonly Token[], i: number, matcher: PhraseMatcher<CameoEntry>): PhraseHit<CameoEntry> | null {
+  const t = tokens[i]!;
+  if (!/ه[\u064B-\u0652]*$|هما$|هم$|ها$/.test(t.text)) return null;
+  for (const e of ENCLITICS) {
+    if (!t.norm.endsWith(e) || t.norm.length - e.length < 3) continue;
+    let w = t.norm.slice(0, -e.length);
+    if (/^[وف]/.test(w) && !matcher.wordValue(w)) w = w.slice(1);
+    const v = matcher.wordValue(w);
+    if (v) return { value: v, from: i, to: i + 1, start: t.start + (t.norm.length - e.length > w.length ? 1 : 0), end: t.end };
+  }
+  return null;
+}
 
 export const eventsAnnotator: Annotator<"events"> = {
   name: "events",
@@ -45,8 +63,10 @@ export const eventsAnnotator: Annotator<"events"> = {
     };
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.kind !== "word") continue;
-      const hit = matcher.matchAt(tokens, i, regionEnd[i]!);
+      const hit = matcher.matchAt(tokens, i, regionEnd[i]!) ?? encliticHit(tokens, i, matcher);
       if (!hit) continue;
+      // "مكتب التحقيقات الفدرالي": a word inside a name is not an event.
+      if (ents.at(i) !== undefined) continue;
       const sent = sentenceOf[i]!;
       let cs = i;
       while (cs > 0 && sentenceOf[cs - 1] === sent && !isBreak(cs - 1) && i - cs < 60) cs--;
@@ -74,13 +94,27 @@ export const eventsAnnotator: Annotator<"events"> = {
           }
         }
       }
-      if (actor === undefined && PRONOUN_OPEN.has(tokens[cs]?.norm ?? "")) {
-        for (let k = ss; k < cs; k++) {
+      // "التقى السبت في موسكو، وزراء خارجية روسيا": the subject after the adjuncts and a comma.
+      if (actor === undefined && !relative && tokens[ce] && tokens[ce]!.text === "،" && ce - hit.to <= 5) {
+        for (let k = ce + 1; k < Math.min(tokens.length, ce + 6) && sentenceOf[k] === sent && !isBreak(k); k++) {
           const m = ents.at(k);
-          if (m) {
+          if (m && !prepositional(k)) {
             actor = m.entity;
             break;
           }
+        }
+      }
+      // "وهو يهدد", "ولكنه ينفي", "، ودعا إلى": a clause with no subject of its own takes the
+      // sentence's: the nearest person or organisation before it, else its first entity.
+      const opensClause = cs === i || PRONOUN_OPEN.has(tokens[cs]?.norm ?? "") || (cs > 0 && PRONOUN_OPEN.has(tokens[cs - 1]!.norm));
+      if (actor === undefined && opensClause && /^[وف]|^(?:ي|ت)/.test(tokens[i]!.norm)) {
+        for (let k = cs - 1; k >= ss && actor === undefined; k--) {
+          const m = ents.at(k);
+          if (m && m.type !== "LOC" && !prepositional(k)) actor = m.entity;
+        }
+        for (let k = ss; k < cs && actor === undefined; k++) {
+          const m = ents.at(k);
+          if (m && !prepositional(k)) actor = m.entity;
         }
       }
       // Target and place.

@@ -26,6 +26,8 @@ export const monthParser: Parser = {
     const mh = monthAt(ctx, mi);
     if (!mh || (monthWord && mh.cl > 0)) return null;
     if (!monthWord) cl = mh.cl;
+    // "بمدينة السادس من أكتوبر": the month ends a place name (the day parser refused the whole).
+    if (ctx.n(mi - 1) === "من" && ctx.same(mi - 1) && ctx.ordinal(mi - 2) && ctx.isWord(mi - 3) && ctx.same(mi - 2) && /^(?:[وب]?ب?)?(?:مدينه|شارع|ميدان|حي|جسر|كوبري|ساحه)$/.test(ctx.n(mi - 3))) return null;
     let k = mi + mh.len;
     const tail = yearTailAt(ctx, k);
     const rel = tail ? null : relationAt(ctx, k);

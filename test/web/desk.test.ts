@@ -146,7 +146,9 @@ test("analyse page: pasted text and a dropped HTML page are read at once; the pa
   assert.equal(await original.locator('a[href^="javascript"]').count(), 0);
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss), undefined);
-  assert.deepEqual(errors.filter((e) => !/favicon|Failed to load resource/.test(e)), []);
+  // Chromium reports the page's inline handlers as CSP violations when DOMPurify parses the page
+  // (in an inert document): the CSP refusing them is expected; anything else is not.
+  assert.deepEqual(errors.filter((e) => !/violates the following Content Security Policy directive 'script-src 'self''/.test(e)), []);
   await page.close();
 });
 

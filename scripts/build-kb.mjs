@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { resourcePath, sharedPath } from "../src/resources.js";
 import { normalize } from "../src/text/normalize.js";
 import { exactKey } from "../src/kb/matchKey.js";
-import { nameTokens } from "../src/kb/KnowledgeBase.js";
+import { nameTokens, entityForms } from "../src/kb/KnowledgeBase.js";
 import { NameList } from "../src/ner/NameList.js";
 
 const gz = (p) => sharedPath("data/gazetteers/" + p);
@@ -73,6 +73,7 @@ for (const line of cityLines) {
   addEntity({ type: "LOC", ar: cityAr, en: cityEn === countryEn ? cityEn : `${cityEn}`, aliases: [cityAr] }, "city");
   nCities++;
 }
+for (const e of entities) e.forms = entityForms(e);
 mkdirSync(resourcePath("kb"), { recursive: true });
 writeFileSync(resourcePath("kb/kb.json"), JSON.stringify({ about: "Built by scripts/build-kb.mjs; see resources/SOURCES.md.", entities }, null, 0).replace(/\},\{"id"/g, '},\n{"id"') + "\n");
 console.error(`kb.json: ${entities.length} entities (core ${core.length}, countries ${nCountries}, cities ${nCities})`);

@@ -18,6 +18,24 @@ export interface KbEntity {
   aliases: string[];
   short?: string[];
   titles?: string[];
+  /** The names as normalised tokens joined by spaces, prefixed with the alias kind ("0 دونالد ترامب"):
+   *  written by scripts/build-kb.mjs so loading needs no tokenising. */
+  forms?: string[];
+}
+
+/** The `forms` of an entity (see KbEntity), computed from its names. */
+export function entityForms(e: Pick<KbEntity, "ar" | "aliases" | "short" | "titles">): string[] {
+  const out = new Set<string>();
+  const add = (names: readonly string[], kind: AliasKind) => {
+    for (const n of names) {
+      const toks = nameTokens(n);
+      if (toks.length) out.add(`${kind} ${toks.join(" ")}`);
+    }
+  };
+  add([e.ar, ...e.aliases], AliasKind.Full);
+  add(e.short ?? [], AliasKind.Short);
+  add(e.titles ?? [], AliasKind.Title);
+  return [...out];
 }
 
 /** How an alias names its entity: anywhere (0), only once introduced (1), as a role title (2). */
@@ -61,9 +79,7 @@ export class KnowledgeBase {
   constructor(entities: KbEntity[]) {
     this.entities = entities;
     entities.forEach((e, i) => {
-      const add = (name: string, kind: AliasKind) => {
-        const toks = nameTokens(name);
-        if (!toks.length) return;
+      const add = (toks: string[], kind: AliasKind) => {
         const keys = toks.map(exactKey);
         for (const k of keys) this.tokenKeys.add(k);
         let articles = 0;
@@ -77,9 +93,7 @@ export class KnowledgeBase {
         push(this.fuzzy, fk.join(" "), { entity: i, kind, articles });
         this.fuzzyFirstMax.set(fk[0]!, Math.max(this.fuzzyFirstMax.get(fk[0]!) ?? 0, fk.length));
       };
-      for (const a of [e.ar, ...e.aliases]) add(a, AliasKind.Full);
-      for (const a of e.short ?? []) add(a, AliasKind.Short);
-      for (const a of e.titles ?? []) add(a, AliasKind.Title);
+      for (const f of e.forms ?? entityForms(e)) add(f.slice(2).split(" "), Number(f[0]) as AliasKind);
     });
     // One alias listed twice for one entity counts once.
     for (const m of [this.exact, this.fuzzy]) {
@@ -91,14 +105,29 @@ export class KnowledgeBase {
    * The longest alias that starts at token `i` of `norms` (normalised tokens) and ends at or before
    * `end`. The first token may carry a proclitic (و ب ل ك ف, with or without the article).
    */
+  private readonly firstCache = new Map<string, Array<{ key: string; cut: number; article: boolean; max: number }>>();
+
+  /** The proclitic readings of a token that may start an alias (cached: most tokens have none). */
+  private starts(norm: string): Array<{ key: string; cut: number; article: boolean; max: number }> {
+    let c = this.firstCache.get(norm);
+    if (!c) {
+      c = [];
+      for (const v of procliticVariants(norm)) {
+        const max = this.firstMax.get(v.key);
+        if (max !== undefined) c.push({ ...v, max });
+      }
+      if (this.firstCache.size > 200000) this.firstCache.clear();
+      this.firstCache.set(norm, c);
+    }
+    return c;
+  }
+
   matchAt(norms: readonly string[], i: number, end = norms.length, allowFuzzy = true): KbMatch | null {
-    const first = procliticVariants(norms[i]!);
     let best: KbMatch | null = null;
     let mask = 0;
     const fits = (c: KbCandidate[]) => c.filter((x) => (mask & ~x.articles) === 0);
-    for (const v of first) {
-      const max = this.firstMax.get(v.key);
-      if (max === undefined) continue;
+    for (const v of this.starts(norms[i]!)) {
+      const max = v.max;
       let key = v.key;
       mask = v.article ? 1 : 0;
       for (let len = 1; len <= max && i + len <= end; len++) {
@@ -113,7 +142,7 @@ export class KnowledgeBase {
       }
     }
     if (best || !allowFuzzy) return best;
-    for (const v of first) {
+    for (const v of procliticVariants(norms[i]!)) {
       if (v.key.length < 4) continue;
       const fk0 = fuzzyKey(v.key);
       const max = this.fuzzyFirstMax.get(fk0);

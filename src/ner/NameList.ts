@@ -14,18 +14,21 @@ import { hashString } from "./hash.js";
 export const NAME_TYPE_BITS: Record<string, number> = { PER: 1, LOC: 2, ORG: 4, PER2: 8, LOC2: 16, ORG2: 32 };
 
 export class NameList {
-  private readonly full = new Map<number, number>();
-  private readonly first = new Map<number, number>();
+  private readonly fullKeys: Uint32Array;
+  private readonly fullVals: Uint32Array;
+  private readonly firstKeys: Uint32Array;
+  private readonly firstVals: Uint32Array;
 
   constructor(data?: Uint32Array) {
-    if (!data || data.length < 2) return;
-    const nFull = data[0]!, nFirst = data[1]!;
+    const nFull = data && data.length >= 2 ? data[0]! : 0, nFirst = data && data.length >= 2 ? data[1]! : 0;
+    this.fullKeys = new Uint32Array(nFull); this.fullVals = new Uint32Array(nFull);
+    this.firstKeys = new Uint32Array(nFirst); this.firstVals = new Uint32Array(nFirst);
     let p = 2;
-    for (let i = 0; i < nFull; i++, p += 2) this.full.set(data[p]!, data[p + 1]!);
-    for (let i = 0; i < nFirst; i++, p += 2) this.first.set(data[p]!, data[p + 1]!);
+    for (let i = 0; i < nFull; i++, p += 2) { this.fullKeys[i] = data![p]!; this.fullVals[i] = data![p + 1]!; }
+    for (let i = 0; i < nFirst; i++, p += 2) { this.firstKeys[i] = data![p]!; this.firstVals[i] = data![p + 1]!; }
   }
 
-  /** Builds the binary form from [type, normalised tokens] entries. */
+  /** Builds the binary form from [type, normalised tokens] entries; both tables sorted by hash. */
   static encode(entries: Array<[string, string[]]>): Uint32Array {
     const full = new Map<number, number>();
     const first = new Map<number, number>();
@@ -41,20 +44,35 @@ export class NameList {
     out[0] = full.size;
     out[1] = first.size;
     let p = 2;
-    for (const [h, b] of full) { out[p++] = h; out[p++] = b; }
-    for (const [h, m] of first) { out[p++] = h; out[p++] = m; }
+    for (const [h, b] of [...full].sort((a, b) => a[0] - b[0])) { out[p++] = h; out[p++] = b; }
+    for (const [h, m] of [...first].sort((a, b) => a[0] - b[0])) { out[p++] = h; out[p++] = m; }
     return out;
   }
 
-  /** The longest listed name starting at `keys[i]` (article-less keys): its length and type bits. */
-  matchAt(keys: readonly string[], firstKeys: readonly string[], i: number): { length: number; bits: number } | null {
-    const max = this.first.get(hashString(firstKeys[i]!));
-    if (max === undefined) return null;
+  private static find(keys: Uint32Array, vals: Uint32Array, h: number): number {
+    let lo = 0, hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = keys[mid]!;
+      if (k === h) return vals[mid]!;
+      if (k < h) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  /** The longest name a first key may start (0 when none). */
+  maxFrom(firstKey: string): number {
+    return NameList.find(this.firstKeys, this.firstVals, hashString(firstKey));
+  }
+
+  /** The longest listed name starting at token i (article-less keys; the first as `firstKey`). */
+  matchAt(keys: readonly string[], firstKey: string, i: number, max: number): { length: number; bits: number } | null {
     let best: { length: number; bits: number } | null = null;
-    let key = firstKeys[i]!;
+    let key = firstKey;
     for (let len = 1; len <= max && i + len <= keys.length; len++) {
       if (len > 1) key += " " + keys[i + len - 1]!;
-      const b = this.full.get(hashString(key));
+      const b = NameList.find(this.fullKeys, this.fullVals, hashString(key));
       if (b) best = { length: len, bits: b };
     }
     return best;

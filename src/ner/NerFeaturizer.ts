@@ -164,16 +164,10 @@ export class NerFeaturizer {
       i += m.length;
     }
     // Name lists: try the token as is and without a one- or two-letter proclitic.
-    const firstKeys: string[] = new Array(n);
     for (let i = 0; i < n; ) {
       let best: { length: number; bits: number } | null = null;
-      const k = keys[i]!;
-      const variants = [k];
-      if (k.length >= 4 && "وبلفك".includes(k[0]!)) variants.push(exactKey(k.slice(1)));
-      if (k.length >= 5 && "وف".includes(k[0]!) && "بلك".includes(k[1]!)) variants.push(exactKey(k.slice(2)));
-      for (const v of variants) {
-        firstKeys[i] = v;
-        const m = this.res.names.matchAt(keys, firstKeys, i);
+      for (const [v, max] of this.nameStarts(keys[i]!)) {
+        const m = this.res.names.matchAt(keys, v, i, max);
         if (m && (!best || m.length > best.length)) best = m;
       }
       if (!best) { i++; continue; }
@@ -183,10 +177,42 @@ export class NerFeaturizer {
     return { kb: kbTags, names: nlTags };
   }
 
+  private readonly nameStartCache = new Map<string, Array<[string, number]>>();
+
+  /** The readings of a token (as is, without a proclitic) that may start a listed name. */
+  private nameStarts(k: string): Array<[string, number]> {
+    let c = this.nameStartCache.get(k);
+    if (!c) {
+      c = [];
+      const variants = [k];
+      if (k.length >= 4 && "وبلفك".includes(k[0]!)) variants.push(exactKey(k.slice(1)));
+      if (k.length >= 5 && "وف".includes(k[0]!) && "بلك".includes(k[1]!)) variants.push(exactKey(k.slice(2)));
+      for (const v of variants) {
+        const max = this.res.names.maxFrom(v);
+        if (max) c.push([v, max]);
+      }
+      if (this.nameStartCache.size > 400000) this.nameStartCache.clear();
+      this.nameStartCache.set(k, c);
+    }
+    return c;
+  }
+
+  private readonly gzCache = new WeakMap<readonly string[], { kb: Int32Array; names: Int32Array }>();
+
+  /** `gazetteer`, remembered per sentence array (context and tagging read it twice). */
+  private gazetteerOf(tokens: readonly string[]): { kb: Int32Array; names: Int32Array } {
+    let g = this.gzCache.get(tokens);
+    if (!g) {
+      g = this.gazetteer(tokens);
+      this.gzCache.set(tokens, g);
+    }
+    return g;
+  }
+
   /** The (stem hash, mask) pairs a sentence contributes to its document's context. */
   contextPairs(tokens: readonly string[]): number[] {
     const n = tokens.length;
-    const gz = this.gazetteer(tokens);
+    const gz = this.gazetteerOf(tokens);
     const out: number[] = [];
     for (let i = 0; i < n; i++) {
       const a = this.attributes(tokens[i]!);
@@ -205,7 +231,7 @@ export class NerFeaturizer {
   }
 
   private trigCode(text: string): number {
-    const norm = normalize(text.length > 64 ? text.slice(0, 64) : text);
+    const norm = this.key(text);
     const k = exactKey(norm);
     let c = this.res.triggers.get(k);
     if (c === undefined && k.length > 2 && "وفبلك".includes(k[0]!)) c = this.res.triggers.get(exactKey(k.slice(1)));
@@ -219,7 +245,7 @@ export class NerFeaturizer {
     const feats = out && out.length >= n * F ? out : new Uint32Array(n * F);
     const at: Uint32Array[] = new Array(n);
     for (let i = 0; i < n; i++) at[i] = this.attributes(tokens[i]!);
-    const gz = this.gazetteer(tokens);
+    const gz = this.gazetteerOf(tokens);
     const BOS = 0x5bd1e995, EOS = 0x1b873593;
     const get = (i: number, a: number) => (i < 0 ? BOS + (i << 4) : i >= n ? EOS + ((i - n) << 4) : at[i]![a]!) >>> 0;
     const gk = (i: number) => (i < 0 || i >= n ? 0x7fff : gz.kb[i]!);

@@ -20,9 +20,13 @@ import { FEATURES_PER_TOKEN, NerFeaturizer, type DocContext } from "./NerFeaturi
 const MAGIC = 0x52454e52; // "RNER"
 const VERSION = 1;
 
+/** Slot layout of the lookup table: the feature hash, then its weight for each label. */
+const STRIDE = 1 + N_LABELS;
+
 export class NerModel {
+  /** Open addressing over feature hashes, weights inline so one feature costs one memory fetch. */
   private readonly keys: Uint32Array;
-  private readonly slots: Int32Array;
+  private readonly table: Float32Array;
   private readonly mask: number;
   private emit = new Float32Array(0);
   private feats = new Uint32Array(0);
@@ -34,26 +38,17 @@ export class NerModel {
     readonly featurizer: NerFeaturizer = new NerFeaturizer(),
   ) {
     let cap = 1;
-    while (cap < hashes.length * 2) cap <<= 1;
-    this.keys = new Uint32Array(cap);
-    this.slots = new Int32Array(cap).fill(-1);
+    while (cap < hashes.length * 1.6) cap <<= 1;
+    const buf = new ArrayBuffer(cap * STRIDE * 4);
+    this.keys = new Uint32Array(buf);
+    this.table = new Float32Array(buf);
     this.mask = cap - 1;
+    const L = N_LABELS;
     for (let r = 0; r < hashes.length; r++) {
       let s = hashes[r]! & this.mask;
-      while (this.slots[s] !== -1) s = (s + 1) & this.mask;
-      this.keys[s] = hashes[r]!;
-      this.slots[s] = r;
-    }
-  }
-
-  /** The weight row of a feature hash, or -1. */
-  row(h: number): number {
-    let s = h & this.mask;
-    for (;;) {
-      const r = this.slots[s]!;
-      if (r === -1) return -1;
-      if (this.keys[s] === h) return r;
-      s = (s + 1) & this.mask;
+      while (this.keys[s * STRIDE] !== 0) s = (s + 1) & this.mask;
+      this.keys[s * STRIDE] = hashes[r]!;
+      for (let l = 0; l < L; l++) this.table[s * STRIDE + 1 + l] = weights[r * L + l]!;
     }
   }
 
@@ -67,14 +62,22 @@ export class NerModel {
     const feats = this.featurizer.sentence(tokens, this.feats, doc);
     const emit = this.emit;
     emit.fill(0, 0, n * L);
-    const w = this.weights;
+    const keys = this.keys, table = this.table, mask = this.mask;
     for (let i = 0; i < n; i++) {
       const e = i * L;
       for (let k = i * F, end = k + F; k < end; k++) {
-        const r = this.row(feats[k]!);
-        if (r < 0) continue;
-        const b = r * L;
-        for (let l = 0; l < L; l++) emit[e + l]! += w[b + l]!;
+        const h = feats[k]!;
+        let s = h & mask;
+        for (;;) {
+          const b = s * STRIDE;
+          const key = keys[b]!;
+          if (key === h) {
+            for (let l = 0; l < L; l++) emit[e + l]! += table[b + 1 + l]!;
+            break;
+          }
+          if (key === 0) break;
+          s = (s + 1) & mask;
+        }
       }
     }
     return viterbi(emit, n, this.trans);

@@ -55,8 +55,12 @@ export class PerceptronTrainer {
     return this.index.size;
   }
 
-  /** One pass over the data in a seeded random order; returns the number of sentences mistagged. */
-  epoch(seed: number): number {
+  /**
+   * One pass over the data in a seeded random order; returns the number of sentences mistagged.
+   * With `cost` > 0 the decoding is cost-augmented (every wrong label gets `cost` extra, a missed
+   * entity `missCost`), so updates also fire on paths that are right by too thin a margin.
+   */
+  epoch(seed: number, cost = 0, missCost = cost): number {
     const L = N_LABELS, F = FEATURES_PER_TOKEN;
     const order = this.data.map((_, i) => i);
     shuffle(order, seed);
@@ -71,6 +75,12 @@ export class PerceptronTrainer {
           const r = rows[k]!;
           if (r < 0) continue;
           for (let l = 0; l < L; l++) emit[i * L + l]! += this.w[r * L + l]!;
+        }
+      }
+      if (cost > 0) {
+        for (let i = 0; i < n; i++) {
+          const g = s.gold[i]!;
+          for (let l = 0; l < L; l++) if (l !== g) emit[i * L + l]! += g !== 0 && l === 0 ? missCost : cost;
         }
       }
       trans32.set(this.t);

@@ -49,6 +49,7 @@ export function linkMentions(text: string, sentences: Sentence[], raw: RawMentio
   const byKb = new Map<number, Group>();
   const byKey = new Map<string, Group>();
   const placed: Placed[] = [];
+  const occupied = sentences.map((s) => new Uint8Array(s.tokens.length));
   const keysOf = (m: { sentence: number; first: number; last: number; span: Span }) => {
     const toks = sentences[m.sentence]!.tokens;
     const out: string[] = [];
@@ -73,6 +74,7 @@ export function linkMentions(text: string, sentences: Sentence[], raw: RawMentio
   /** Places a mention; `type` is given for names (titles and anaphors name nothing). */
   const place = (m: { sentence: number; first: number; last: number; span: Span }, g: Group, type?: EntityType) => {
     placed.push({ sentence: m.sentence, first: m.first, last: m.last, span: m.span, group: g });
+    occupied[m.sentence]!.fill(1, m.first, m.last);
     g.mentions.push(m.span);
     if (!type) return;
     const keys = keysOf(m);
@@ -121,7 +123,11 @@ export function linkMentions(text: string, sentences: Sentence[], raw: RawMentio
 
   // 3. Titles in apposition, and later uses of a known title.
   const titleOf = new Map<string, Group>();
-  const taken = (si: number, a: number, b: number) => placed.some((p) => p.sentence === si && p.first < b && a < p.last);
+  const taken = (si: number, a: number, b: number) => {
+    const o = occupied[si]!;
+    for (let k = a; k < b; k++) if (o[k]) return true;
+    return false;
+  };
   for (const p of [...placed]) {
     if (groupType(p.group) !== "PER") continue;
     const toks = sentences[p.sentence]!.tokens;
@@ -143,12 +149,15 @@ export function linkMentions(text: string, sentences: Sentence[], raw: RawMentio
     }
   }
   const intro2 = introduced();
+  const titleFirst = new Set([...titleOf.keys()].map((k) => k.split(" ")[0]!));
   sentences.forEach((s, si) => {
     const norms = s.tokens.map((t) => t.norm);
     for (let i = 0; i < s.tokens.length; i++) {
       if (s.tokens[i]!.kind !== "word") continue;
       // A title this document gave someone.
-      for (let len = Math.min(MAX_TITLE, s.tokens.length - i); len >= 1; len--) {
+      const k0 = exactKey(norms[i]!);
+      const mayTitle = titleFirst.has(k0) || titleFirst.has(exactKey(norms[i]!.slice(proclitic(norms[i]!, res))));
+      for (let len = mayTitle ? Math.min(MAX_TITLE, s.tokens.length - i) : 0; len >= 1; len--) {
         const key = norms.slice(i, i + len).map(exactKey).join(" ");
         const g = titleOf.get(key) ?? titleOf.get(exactKey(norms[i]!.slice(proclitic(norms[i]!, res))) + (len > 1 ? " " + norms.slice(i + 1, i + len).map(exactKey).join(" ") : ""));
         if (g && !taken(si, i, i + len)) {

@@ -10,6 +10,7 @@ import { quotesAnnotator } from "./05-quotes/index.js";
 import { eventsAnnotator } from "./06-events/index.js";
 import { framingAnnotator } from "./07-framing/index.js";
 import { toneAnnotator } from "./08-tone/index.js";
+import { topicsAnnotator } from "./09-topics/index.js";
 
 export const ANNOTATORS: readonly Annotator[] = [
   structureAnnotator,
@@ -21,4 +22,5 @@ export const ANNOTATORS: readonly Annotator[] = [
   eventsAnnotator,
   framingAnnotator,
   toneAnnotator,
+  topicsAnnotator,
 ];

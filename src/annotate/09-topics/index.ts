@@ -1,0 +1,47 @@
+/**
+ * 09-topics: what section of the news the article belongs to, from a naive Bayes model trained on
+ * the labelled ANT corpus (scripts/train-topics.mjs; held-out macro-F1 in resources/SOURCES.md).
+ *
+ * 1. Take the article's words (headline and body) up to the length the model was trained on,
+ *    normalised and bare of clitics, each counted once.
+ * 2. Score every label: log prior + the sum of the words' log likelihoods.
+ * 3. Turn the scores into probabilities; report the labels holding at least 10% (at most three),
+ *    best first.
+ */
+import type { Annotator, Topic } from "../../types.js";
+import { articleText } from "../04-quantities/articleText.js";
+import { bareForm } from "../../text/tokenize.js";
+import { topicModel } from "./topicModel.js";
+
+const MIN_SCORE = 0.1;
+
+export const topicsAnnotator: Annotator<"topics"> = {
+  name: "topics",
+  requires: [],
+  assigns: "topics",
+  run(doc, before) {
+    const { tokens } = articleText(doc, before);
+    const m = topicModel();
+    if (!tokens.length) return [];
+    const limit = tokens[0]!.start + m.maxChars;
+    const seen = new Set<number>();
+    for (const t of tokens) {
+      if (t.start >= limit) break;
+      if (t.kind !== "word" && t.kind !== "latin") continue;
+      const i = m.index.get(bareForm(t.norm));
+      if (i !== undefined) seen.add(i);
+    }
+    if (seen.size === 0) return [];
+    const scores = m.labels.map((_, li) => {
+      let s = m.logPrior[li]!;
+      const w = m.weights[li]!;
+      for (const i of seen) s += w[i]!;
+      return s / 1000;
+    });
+    const max = Math.max(...scores);
+    const exp = scores.map((s) => Math.exp(s - max));
+    const sum = exp.reduce((a, b) => a + b, 0);
+    const out: Topic[] = m.labels.map((label, li) => ({ label, score: Math.round((1000 * exp[li]!) / sum) / 1000 }));
+    return out.filter((t) => t.score >= MIN_SCORE).sort((a, b) => b.score - a.score).slice(0, 3);
+  },
+};

@@ -69,6 +69,21 @@ test("the seed: Donald Trump is a person, with his English name on hover", opts,
   await page.close();
 });
 
+test("entity page: following Trump from the article shows his names, mentions over time, outlets", opts, async () => {
+  const { page, errors } = await open(`/article/${desk.seed.id}`);
+  const trump = page.locator("article.reading .ent-PER", { hasText: "ترامب" }).first();
+  await trump.waitFor({ timeout: 5000 });
+  await trump.click();
+  await page.waitForURL(/\/entity\//);
+  await page.locator(".entity-head h1").waitFor();
+  assert.match(await page.locator(".entity-head h1").innerText(), /ترامب/);
+  assert.match(await page.locator(".entity-head .en").innerText(), /Donald Trump/);
+  assert.ok((await page.locator(".chart rect").count()) > 0, "a chart of mentions over time");
+  assert.ok((await page.locator(".facet-list li").count()) > 0, "the outlets that mention him");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("the seed: «أمس الأول» is underlined as a time resolving to 2019-01-29, with what was inferred", opts, async () => {
   const { page } = await open(`/article/${desk.seed.id}`);
   const t = page.locator("article.reading .time", { hasText: "أمس الأول" }).first();

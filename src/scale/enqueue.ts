@@ -15,7 +15,7 @@ export interface EnqueueSummary {
 
 export async function enqueue(paths: string[], natsUrl: string, options: QueueOptions & { dct?: string; onError?: (where: string, message: string) => void } = {}): Promise<EnqueueSummary> {
   const files = expandPaths(paths);
-  const q = await openQueue(natsUrl, options);
+  const q = await openQueue(natsUrl, { ...options, consumer: false });
   const s: EnqueueSummary = { published: 0, duplicates: 0, failed: 0, files: files.length };
   try {
     let inflight: Array<Promise<void>> = [];

@@ -18,6 +18,8 @@ export interface QueueOptions {
   stream?: string;
   /** Seconds a worker has to ack a message before it is delivered again (default 60). */
   ackWait?: number;
+  /** Make sure the workers' consumer exists (workers do; enqueue does not need it). */
+  consumer?: boolean;
 }
 
 export interface Queue {
@@ -57,9 +59,12 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
       if (!(await jsm.streams.info(stream).then(() => true, () => false))) throw e;
     });
   }
+  if (options.consumer === false) return { nc, js: jetstream(nc), jsm, stream, subject };
   const ackWait = Math.max(1, options.ackWait ?? 60) * NS;
   try {
-    await jsm.consumers.info(stream, CONSUMER);
+    const info = await jsm.consumers.info(stream, CONSUMER);
+    // A worker that asks for another ack wait gets it (the consumer is shared: the last one wins).
+    if (options.ackWait !== undefined && info.config.ack_wait !== ackWait) await jsm.consumers.update(stream, CONSUMER, { ack_wait: ackWait });
   } catch {
     await jsm.consumers.add(stream, { durable_name: CONSUMER, ack_policy: AckPolicy.Explicit, ack_wait: ackWait, max_deliver: -1, max_ack_pending: 10000 }).catch(async (e: Error) => {
       if (!(await jsm.consumers.info(stream, CONSUMER).then(() => true, () => false))) throw e;

@@ -89,11 +89,13 @@ function isLinkLine(line: Line): boolean {
   return line.words <= 20 && !/[.!:؛]["»”)]?$/.test(line.text.replace(/^[-•*·–—\s]+/, ""));
 }
 
-/** Three or more short segments between separators. */
+/** Short segments between separators: two behind a breadcrumb arrow ("الرئيسية » أخبار"), three between bars or slashes. */
 function isNavigation(t: string): boolean {
   if (t.length > 300) return false;
   const seps = t.match(NAV_SEPARATORS);
-  if (!seps || seps.length < 2) return false;
+  if (!seps) return false;
   const parts = t.split(/\s*[|»›>/]\s*/).filter((p) => p.trim());
-  return parts.length >= 3 && parts.every((p) => p.trim().split(/\s+/).length <= 4);
+  if (!parts.every((p) => p.trim().split(/\s+/).length <= 4)) return false;
+  const arrows = seps.some((s) => /[»›>]/.test(s));
+  return parts.length >= 3 || (arrows && parts.length >= 2);
 }

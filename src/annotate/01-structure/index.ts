@@ -82,6 +82,7 @@ export function annotateStructure(doc: Document): Structure {
       parts.publisher ??= spanOf(line); consumed.add(line.index); continue;
     }
     const next = lines[i + 1];
+    if (isNameLine(line, parts.title, next, lex)) { takeByline({ byline: spanOf(line) }, line); sawByline = true; continue; }
     const titleShaped = !isProse(line) && (line.words <= 15 || !next || next.blankBefore || !!parser.parseLine(next, "header"));
     if (sawByline || !titleShaped || parts.title.length > MAX_TITLE_PARTS || (layoutHeadline && line.start >= layoutHeadline.end)) {
       headerEnd = i;
@@ -147,6 +148,19 @@ export function annotateStructure(doc: Document): Structure {
   if (parts.publisher) { st.publisher = parts.publisher.text; st.publisherSpan = parts.publisher; }
   else if (doc.meta.publisher) st.publisher = doc.meta.publisher;
   return st;
+}
+
+/**
+ * A reporter's bare name under the headline ("علاوة مزياني"): two to four words, no digits or
+ * punctuation, right above the prose, below a full headline (a short line under a section line is
+ * the headline itself).
+ */
+function isNameLine(line: Line, title: readonly Line[], next: Line | undefined, lex: StructureLexicon): boolean {
+  if (line.words < 2 || line.words > 4 || !next || !isProse(next)) return false;
+  if (/[\d.,،:؛!؟?«»"“”()|\-–—]/.test(line.text)) return false;
+  const above = title.at(-1);
+  if (!above || !(title.length >= 2 || above.words >= 5)) return false;
+  return !lex.sections.has(lineKey(line.text));
 }
 
 function spanOf(line: Line): Span {

@@ -68,6 +68,17 @@ test("byline forms: كتب:، بقلم، place - reporter, agency in brackets at
   }
 });
 
+test("a reporter's bare name under a headline is the byline; under a section line it is the headline", () => {
+  let st = structure(`الشرق الأوسط\nما المنتظر من مؤتمر سيدر لدعم لبنان؟\nوسيم الأحمر\n\n${P1}\n`);
+  assert.equal(st.section, "الشرق الأوسط");
+  assert.equal(st.headline, "ما المنتظر من مؤتمر سيدر لدعم لبنان؟");
+  assert.equal(st.byline, "وسيم الأحمر");
+  st = structure(`سياسة\nوفد إلى موسكو\n${P1}\n`);
+  assert.equal(st.section, "سياسة");
+  assert.equal(st.headline, "وفد إلى موسكو");
+  assert.equal(st.byline, undefined);
+});
+
 test("a lead dateline opening the first paragraph: place and agency", () => {
   const cnn = "دبي، الإمارات العربية المتحدة (CNN)— أعلنت وزارة الداخلية السعودية، مساء الخميس، مقتل ثلاثة رجال أمن.";
   let st = structure(`${cnn}\n${P2}\n`);

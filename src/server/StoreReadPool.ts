@@ -107,6 +107,7 @@ export class StoreReadPool implements Store {
         (w) =>
           new Promise<void>((resolve) => {
             w.once("exit", () => resolve());
+            w.ref(); // idle workers are unref'd: keep the process alive until they have closed
             w.postMessage("close");
             setTimeout(() => void w.terminate().then(() => resolve()), 2000).unref();
           }),

@@ -41,7 +41,7 @@ const cases = {
   latin: "Donald Trump met Mike Pompeo in Washington. ".repeat(200),
   mixed: "قال Trump إن ISIS في سوريا 2019 ".repeat(300),
 };
-for (const [name, text] of Object.entries(cases)) {
+for (const [name, text] of process.env.NO_HOSTILE ? [] : Object.entries(cases)) {
   const doc = { id: "x", text, source: { kind: "text", encoding: "utf-8" }, meta: {}, dct: { value: null, origin: "none" }, warnings: [] };
   hostile[name + " ms"] = +(time(() => entitiesAnnotator.run(doc, {})) * 1000).toFixed(1);
 }

@@ -10,7 +10,7 @@ import { resourcePath } from "../resources.js";
 import { normalize } from "../text/normalize.js";
 import { segment } from "../text/tokenize.js";
 import { exactKey } from "../kb/matchKey.js";
-import { knowledgeBase, type KnowledgeBase } from "../kb/KnowledgeBase.js";
+import { knowledgeBase, type KnowledgeBase, type KbMatch } from "../kb/KnowledgeBase.js";
 import { nameList, type NameList } from "./NameList.js";
 import { hashString, mix } from "./hash.js";
 
@@ -18,6 +18,14 @@ const enum A {
   Word, Stem, Pro, P1, P2, P3, S1, S2, S3, Shape, Fine, Coarse, Trig, StemS2, StemP2, Len,
   P4, S4, G1, G2, G3, G4, G5, G6,
   Count,
+}
+
+/** Where a sentence's tokens sit in knowledge-base and name-list matches (see `gazetteer`). */
+export interface Gazetteer {
+  kb: Int32Array;
+  names: Int32Array;
+  /** The knowledge-base matches themselves (exact spellings, longest first, left to right). */
+  kbMatches: Array<{ at: number; match: KbMatch }>;
 }
 
 /** Number of features per token (fixed, so feature arrays are flat). */
@@ -146,9 +154,10 @@ export class NerFeaturizer {
    * The knowledge-base and name-list positions of each token: code = type·4 + (1 for B, 2 for I),
    * 0 outside any match. Longest match first, left to right.
    */
-  gazetteer(tokens: readonly string[]): { kb: Int32Array; names: Int32Array } {
+  gazetteer(tokens: readonly string[]): Gazetteer {
     const n = tokens.length;
     const kbTags = new Int32Array(n), nlTags = new Int32Array(n);
+    const kbMatches: Array<{ at: number; match: KbMatch }> = [];
     const norms: string[] = new Array(n);
     const keys: string[] = new Array(n);
     for (let i = 0; i < n; i++) {
@@ -158,6 +167,7 @@ export class NerFeaturizer {
     for (let i = 0; i < n; ) {
       const m = this.res.kb.matchAt(norms, i, n, false);
       if (!m) { i++; continue; }
+      kbMatches.push({ at: i, match: m });
       let type = 0;
       for (const c of m.candidates) type |= 1 << (TYPE_CODE[this.res.kb.entities[c.entity]!.type]! + (c.kind === 0 ? 0 : 4));
       for (let k = 0; k < m.length; k++) kbTags[i + k] = type * 4 + (k === 0 ? 1 : 2);
@@ -174,7 +184,7 @@ export class NerFeaturizer {
       for (let j = 0; j < best.length; j++) nlTags[i + j] = best.bits * 4 + (j === 0 ? 1 : 2);
       i += best.length;
     }
-    return { kb: kbTags, names: nlTags };
+    return { kb: kbTags, names: nlTags, kbMatches };
   }
 
   private readonly nameStartCache = new Map<string, Array<[string, number]>>();
@@ -197,10 +207,22 @@ export class NerFeaturizer {
     return c;
   }
 
-  private readonly gzCache = new WeakMap<readonly string[], { kb: Int32Array; names: Int32Array }>();
+  private readonly gzCache = new WeakMap<readonly string[], Gazetteer>();
+  private readonly atCache = new WeakMap<readonly string[], Uint32Array[]>();
 
-  /** `gazetteer`, remembered per sentence array (context and tagging read it twice). */
-  private gazetteerOf(tokens: readonly string[]): { kb: Int32Array; names: Int32Array } {
+  /** The attributes of a sentence's tokens, remembered per sentence array. */
+  private attributesOf(tokens: readonly string[]): Uint32Array[] {
+    let at = this.atCache.get(tokens);
+    if (!at) {
+      at = new Array(tokens.length);
+      for (let i = 0; i < tokens.length; i++) at[i] = this.attributes(tokens[i]!);
+      this.atCache.set(tokens, at);
+    }
+    return at;
+  }
+
+  /** `gazetteer`, remembered per sentence array (context, tagging and mention finding read it). */
+  gazetteerOf(tokens: readonly string[]): Gazetteer {
     let g = this.gzCache.get(tokens);
     if (!g) {
       g = this.gazetteer(tokens);
@@ -214,8 +236,9 @@ export class NerFeaturizer {
     const n = tokens.length;
     const gz = this.gazetteerOf(tokens);
     const out: number[] = [];
+    const at = this.attributesOf(tokens);
     for (let i = 0; i < n; i++) {
-      const a = this.attributes(tokens[i]!);
+      const a = at[i]!;
       const prevTrig = i > 0 ? this.trigCode(tokens[i - 1]!) : 0;
       const mask = (prevTrig ? 1 << prevTrig : 0) | (((gz.names[i]! >> 2) & 63) << 8) | (((gz.kb[i]! >> 2) & 0xff) << 16);
       if (mask) out.push(a[A.Stem]!, mask);
@@ -243,8 +266,7 @@ export class NerFeaturizer {
     const n = tokens.length;
     const F = FEATURES_PER_TOKEN;
     const feats = out && out.length >= n * F ? out : new Uint32Array(n * F);
-    const at: Uint32Array[] = new Array(n);
-    for (let i = 0; i < n; i++) at[i] = this.attributes(tokens[i]!);
+    const at = this.attributesOf(tokens);
     const gz = this.gazetteerOf(tokens);
     const BOS = 0x5bd1e995, EOS = 0x1b873593;
     const get = (i: number, a: number) => (i < 0 ? BOS + (i << 4) : i >= n ? EOS + ((i - n) << 4) : at[i]![a]!) >>> 0;

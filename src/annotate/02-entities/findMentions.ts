@@ -17,7 +17,7 @@ import { normalize } from "../../text/normalize.js";
 import { NerFeaturizer } from "../../ner/NerFeaturizer.js";
 import { nerModel } from "../../ner/NerModel.js";
 import { LABELS } from "../../ner/labels.js";
-import { AliasKind, type KbCandidate } from "../../kb/KnowledgeBase.js";
+import { AliasKind, type KbCandidate, type KbMatch } from "../../kb/KnowledgeBase.js";
 import { NAME_PROCLITICS } from "../../kb/matchKey.js";
 
 const MAX_RUN = 250;
@@ -116,13 +116,21 @@ export function findMentions(text: string, sentences: Sentence[]): RawMention[] 
     // Knowledge-base names (exact spellings only: a loose match alone is not evidence of a name).
     const norms = s.tokens.map((t) => t.norm);
     const kbHits: typeof chunks = [];
-    for (let i = 0; i < n; ) {
-      if (s.tokens[i]!.kind !== "word" && s.tokens[i]!.kind !== "latin") { i++; continue; }
-      const m = kb.matchAt(norms, i, n, false);
-      if (!m || !m.candidates.some((c) => c.kind === AliasKind.Full)) { i++; continue; }
+    // The tagger's gazetteer pass already found the exact knowledge-base matches of this sentence;
+    // inside a match that is only a short form or a title, a full name may still start later.
+    const addHit = (i: number, m: KbMatch): boolean => {
       const full = m.candidates.filter((c) => c.kind === AliasKind.Full);
+      if (!full.length || (s.tokens[i]!.kind !== "word" && s.tokens[i]!.kind !== "latin")) return false;
       kbHits.push({ first: i, last: i + m.length, type: kb.entities[full[0]!.entity]!.type, kb: full, fromKb: true, cut: m.cut });
-      i += m.length;
+      return true;
+    };
+    for (const { at, match } of fz.gazetteerOf(words[si]!).kbMatches) {
+      if (addHit(at, match)) continue;
+      for (let j = at + 1; j < at + match.length; ) {
+        const m = kb.matchAt(norms, j, n, false);
+        if (m && addHit(j, m)) j += m.length;
+        else j++;
+      }
     }
     const merged: typeof chunks = [];
     const used = new Set<number>();

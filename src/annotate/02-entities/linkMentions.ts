@@ -197,6 +197,9 @@ export function linkMentions(text: string, sentences: Sentence[], raw: RawMentio
     sentences.forEach((s, si) => {
       s.tokens.forEach((t, i) => {
         if (t.kind !== "word") return;
+        let hit = false;
+        for (const h of heads.keys()) if (t.norm.endsWith(h)) { hit = true; break; }
+        if (!hit) return;
         let cut = 0, head = "";
         for (const p of ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"]) {
           const rest = t.norm.slice(p.length);
@@ -271,13 +274,18 @@ function buildEntities(groups: Group[], kb: KnowledgeBase, res: NerResources): E
   // Overlaps are settled in reading order.
   live.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   // Mentions never overlap: keep the first claim on any character.
-  const claimed: Array<[number, number]> = [];
-  const overlaps = (s: Span) => claimed.some(([a, b]) => s.start < b && a < s.end);
+  let textEnd = 0;
+  for (const g of live) for (const m of g.mentions) textEnd = Math.max(textEnd, m.end);
+  const claimedChars = new Uint8Array(textEnd);
+  const overlaps = (s: Span) => {
+    for (let k = s.start; k < s.end; k++) if (claimedChars[k]) return true;
+    return false;
+  };
   const order = live.flatMap((g) => g.mentions.map((m) => ({ g, m })));
   const keep = new Map<Group, Span[]>();
   for (const { g, m } of order) {
     if (overlaps(m)) continue;
-    claimed.push([m.start, m.end]);
+    claimedChars.fill(1, m.start, m.end);
     const l = keep.get(g) ?? [];
     l.push(m);
     keep.set(g, l);

@@ -40,6 +40,12 @@ test("entities: the seed article — people, organisations and places linked wit
   assert.ok(texts(byEn(es, "United States")).includes("الولايات المتحدة"));
   assert.equal(byEn(es, "United States Department of State")!.type, "ORG");
   assert.equal(byEn(es, "Raqqa")!.type, "LOC");
+  // A full name inside a title ("مدير الاستخبارات الوطنية الأميركية") is still found.
+  assert.deepEqual(texts(byEn(es, "Office of the Director of National Intelligence")), ["الاستخبارات الوطنية الأميركية"]);
+  assert.deepEqual(texts(byEn(es, "United Nations")), ["المنظمة الأممية"]);
+  assert.deepEqual(texts(byEn(es, "Twitter")), ["تويتر"]);
+  // "التنظيم" refers back to "تنظيم داعش".
+  assert.ok(texts(byEn(es, "Islamic State (ISIS)")).includes("التنظيم"));
   for (const not of ["الأسبوع المقبل", "وكالات", "تغريدة", "زر الذهاب إلى الأعلى"]) {
     assert.ok(!es.some((e) => e.mentions.some((m) => m.text === not)), `${not} is not an entity`);
   }

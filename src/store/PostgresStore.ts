@@ -150,7 +150,7 @@ export class PostgresStore implements Store {
         let story: string | null = null;
         if (r.bands.length) {
           const cands = (await c.query(
-            "SELECT doc, shingles, signature, duplicate_of, story FROM articles WHERE doc IN (SELECT DISTINCT doc FROM lsh WHERE band = ANY($1::bigint[]) LIMIT 200)",
+            "SELECT doc, shingles, signature, duplicate_of, story FROM articles WHERE doc IN (SELECT DISTINCT doc FROM lsh WHERE band = ANY($1::bigint[]) LIMIT 50)",
             [r.bands],
           )).rows as Array<{ doc: string; shingles: number; signature: Buffer; duplicate_of: string | null; story: string | null }>;
           const mine = signatureFromBytes(r.signature, r.shingles);
@@ -162,6 +162,7 @@ export class PostgresStore implements Store {
               best = sim.jaccard;
               duplicateOf = x.duplicate_of ?? x.doc;
               story = x.story ?? x.doc;
+              if (best >= 0.9) break;
             }
           }
         }
@@ -185,7 +186,7 @@ export class PostgresStore implements Store {
              shingles, signature, features, duplicate_of, story, tsv, record)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20::tsvector,$21) ON CONFLICT (doc) DO NOTHING RETURNING doc`,
           [a.id, a.headline, a.outlet, a.outletNorm, a.section, a.sectionNorm, a.dct, a.dctOrigin, a.url, a.kind, a.language, a.tone, a.words, a.length,
-            r.shingles, r.signature, r.features.length, duplicateOf, story, tsvectorLiteral(a.terms), deflateRawSync(Buffer.from(r.json, "utf8"), { level: 6 })],
+            r.shingles, r.signature, r.features.length, duplicateOf, story, tsvectorLiteral(a.terms), deflateRawSync(Buffer.from(r.json, "utf8"), { level: 3 })],
         );
         if (!res.rowCount) {
           skipped++;

@@ -115,10 +115,22 @@ export class SqliteStore implements Store {
     });
   }
 
+  private cache = new Map<string, Database.Statement>();
+  /** A statement prepared once per shape (the number of placeholders of an IN list varies). */
+  private cached(key: string, n: number, sql: (marks: string) => string): Database.Statement {
+    const k = `${key}:${n}`;
+    let st = this.cache.get(k);
+    if (!st) {
+      st = this.db.prepare(sql(Array.from({ length: n }, () => "?").join(",")));
+      this.cache.set(k, st);
+    }
+    return st;
+  }
+
   private lshCandidates(bands: number[]): Array<{ doc: number; id: string; shingles: number; signature: Buffer; duplicate_of: string | null; story: string | null }> {
     if (!bands.length) return [];
-    const sql = `SELECT a.doc, a.id, a.shingles, a.signature, a.duplicate_of, a.story FROM articles a WHERE a.doc IN (SELECT DISTINCT doc FROM lsh WHERE band IN (${bands.map(() => "?").join(",")}) LIMIT 200)`;
-    return this.db.prepare(sql).all(...bands) as never;
+    const st = this.cached("lsh", bands.length, (m) => `SELECT a.doc, a.id, a.shingles, a.signature, a.duplicate_of, a.story FROM articles a WHERE a.doc IN (SELECT DISTINCT doc FROM lsh WHERE band IN (${m}) LIMIT 50)`);
+    return st.all(...bands) as never;
   }
 
   private insertOne(r: RecordRows): void {
@@ -135,13 +147,14 @@ export class SqliteStore implements Store {
         best = sim.jaccard;
         duplicateOf = c.duplicate_of ?? c.id;
         story = c.story ?? c.id;
+        if (best >= 0.9) break;
       }
     }
     const day = a.dct ? dayNumber(a.dct) : null;
     if (!story && day !== null && r.features.length >= STORY_MIN_SHARED) {
-      const sql = `SELECT f.doc, count(*) AS shared, x.features AS n, x.story AS story, x.id AS id FROM story_features f JOIN articles x ON x.doc = f.doc
-        WHERE f.feature IN (${r.features.map(() => "?").join(",")}) AND f.day BETWEEN ? AND ? GROUP BY f.doc HAVING count(*) >= ? ORDER BY shared DESC LIMIT 20`;
-      const cands = this.db.prepare(sql).all(...r.features, day - STORY_WINDOW_DAYS, day + STORY_WINDOW_DAYS, STORY_MIN_SHARED) as Array<{ shared: number; n: number; story: string | null; id: string }>;
+      const st = this.cached("story", r.features.length, (m) => `SELECT f.doc, count(*) AS shared, x.features AS n, x.story AS story, x.id AS id FROM story_features f JOIN articles x ON x.doc = f.doc
+        WHERE f.feature IN (${m}) AND f.day BETWEEN ? AND ? GROUP BY f.doc HAVING count(*) >= ? ORDER BY shared DESC LIMIT 20`);
+      const cands = st.all(...r.features, day - STORY_WINDOW_DAYS, day + STORY_WINDOW_DAYS, STORY_MIN_SHARED) as Array<{ shared: number; n: number; story: string | null; id: string }>;
       for (const c of cands) {
         if (c.shared / Math.max(1, Math.min(c.n, r.features.length)) >= STORY_MIN_OVERLAP) {
           story = c.story ?? c.id;
@@ -157,7 +170,7 @@ export class SqliteStore implements Store {
       features: r.features.length,
       duplicateOf,
       story,
-      record: deflateRawSync(Buffer.from(r.json, "utf8"), { level: 6 }),
+      record: deflateRawSync(Buffer.from(r.json, "utf8"), { level: 3 }),
     });
     const doc = Number(info.lastInsertRowid);
     s.insFts!.run(doc, a.terms);

@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+// Bench section "archive": builds an archive of RASD_BENCH_ARCHIVE articles (default 5,000; the
+// issue's figure is 200,000) in each engine and measures ingest, size, search latency and memory.
+//
+// The corpus: RASD_BENCH_DISTINCT distinct news articles (default 100, spread over ../shared/data/news)
+// are analysed once with the full pipeline (cached in the temp folder), then their RECORDS are
+// replicated with new ids, publication dates spread over 2016-2019 and a small text variation (a
+// sentence of another article appended, so every span stays valid). Records are generated on the fly:
+// memory must stay flat as the archive grows.
+//
+// Figures: ingest articles/s on one core (the writer thread: taking records apart into rows, then the
+// transaction), archive size per article, search p50/p95 for a two-word query with a one-month date
+// filter (no facets; and p50 with facets), peak RSS at 10%, 50% and 100% of the archive.
+// Engines: SQLite always; PostgreSQL at RASD_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test,
+// "0" to skip) in a fresh schema dropped afterwards. RASD_BENCH_ENGINES=sqlite (or postgres) runs one. Standalone: `node scripts/bench/archive.mjs`.
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+
+async function lib() {
+  const d = (p) => import(join(ROOT, "dist/src", p));
+  return {
+    analyze: (await d("analyze.js")).analyze,
+    Pipeline: (await d("pipeline.js")).Pipeline,
+    parseJsonlLine: (await d("sources/jsonl.js")).parseJsonlLine,
+    recordRows: (await d("store/recordRows.js")).recordRows,
+    SqliteStore: (await d("store/SqliteStore.js")).SqliteStore,
+    PostgresStore: (await d("store/PostgresStore.js")).PostgresStore,
+  };
+}
+
+function newsInputs(L, want) {
+  const dir = join(ROOT, "..", "shared", "data", "news");
+  const files = existsSync(dir) ? ["ant-multisource-v2.1.jsonl.gz", "ant-jawharafm-v1.1.jsonl.gz"].map((f) => join(dir, f)).filter(existsSync) : [];
+  if (!files.length) files.push(join(ROOT, "samples/ant/ant-sample.jsonl.gz"));
+  const lines = [];
+  for (const f of files) for (const l of gunzipSync(readFileSync(f)).toString("utf8").split("\n")) if (l.trim()) lines.push(l);
+  const stride = Math.max(1, lines.length / want);
+  const out = [];
+  for (let i = 0; out.length < want && Math.floor(i * stride) < lines.length; i++) {
+    const p = L.parseJsonlLine(lines[Math.floor(i * stride)], i + 1);
+    if (p.input && (p.input.text ?? "").length < 12000) out.push(p.input);
+  }
+  return out;
+}
+
+/** The distinct records, analysed once (cached in the temp folder by count and annotator list). */
+function distinctRecords(L, n) {
+  const names = new L.Pipeline().annotators.map((a) => a.name).join(",");
+  const key = createHash("sha1").update(`${n}|${names}`).digest("hex").slice(0, 12);
+  const cache = join(tmpdir(), `rasd-bench-records-${key}.jsonl.gz`);
+  if (existsSync(cache)) return { records: gunzipSync(readFileSync(cache)).toString("utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l)), analysedPerSec: null, cached: true };
+  const inputs = newsInputs(L, n);
+  const t0 = performance.now();
+  const records = inputs.map((i) => L.analyze(i)).filter((r) => r.language === "ar");
+  const secs = (performance.now() - t0) / 1000;
+  writeFileSync(cache, gzipSync(records.map((r) => JSON.stringify(r)).join("\n")));
+  return { records, analysedPerSec: records.length / secs, cached: false };
+}
+
+const DAY0 = Date.UTC(2016, 0, 1);
+const DAYS = 4 * 365;
+
+/** Replica i: a new id, a publication date in 2016-2019, a sentence of another article appended. */
+function replica(base, other, i) {
+  const h = createHash("sha1").update(`${base.id}#${i}`).digest();
+  const day = h.readUInt32BE(0) % DAYS;
+  const dct = new Date(DAY0 + day * 86400000).toISOString().slice(0, 10);
+  const s = other.text.indexOf(" ", Math.min(other.text.length - 1, 200 + (i % 300)));
+  const tail = other.text.slice(Math.max(0, s - 160), s > 0 ? s : 160).trim();
+  return { ...base, id: h.toString("hex").slice(0, 20), text: `${base.text}\n${tail}`, dct: { value: dct, origin: "metadata" }, meta: { ...(base.meta ?? {}), published: `${dct}T08:00:00Z`, url: `${base.meta?.url ?? "rasd:bench"}?r=${i}` } };
+}
+
+function* replicas(records, n) {
+  for (let i = 0; i < n; i++) yield replica(records[i % records.length], records[(i * 7 + 3) % records.length], i);
+}
+
+/** Two-word queries: words of one headline (they co-occur), with a one-month date filter. */
+function queries(records, n) {
+  const out = [];
+  let k = 0;
+  while (out.length < n && k < n * 20) {
+    const r = records[(k * 13) % records.length];
+    k++;
+    const words = (r.structure?.headline ?? r.text.slice(0, 200)).split(/[\s\p{P}]+/u).filter((w) => w.length >= 4 && /\p{L}/u.test(w));
+    if (words.length < 2) continue;
+    const a = words[k % words.length];
+    const b = words[(k + 1) % words.length];
+    if (a === b) continue;
+    const month = new Date(DAY0 + ((k * 37) % DAYS) * 86400000).toISOString().slice(0, 7);
+    out.push(`${a} ${b} date:${month}`);
+  }
+  return out;
+}
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+};
+const mb = (b) => b / 1048576;
+
+async function buildAndMeasure(L, engine, store, records, n, sizeOf) {
+  const batch = 500;
+  let rowsMs = 0, putMs = 0, done = 0;
+  const rss = {};
+  const marks = new Set([Math.floor(n * 0.1), Math.floor(n * 0.5), n]);
+  let peak = 0;
+  let pending = [];
+  const flush = async () => {
+    const t0 = performance.now();
+    const rows = pending.map(L.recordRows);
+    const t1 = performance.now();
+    await store.putRows(rows);
+    const t2 = performance.now();
+    rowsMs += t1 - t0;
+    putMs += t2 - t1;
+    done += pending.length;
+    pending = [];
+    peak = Math.max(peak, process.memoryUsage().rss);
+    for (const m of marks) if (done >= m && !rss[m]) rss[m] = mb(peak);
+    if (process.stderr.isTTY) process.stderr.write(`\r${engine}: ${done}/${n}`);
+    else if (done % Math.max(batch, Math.floor(n / 20 / batch) * batch) === 0) process.stderr.write(`${engine}: ${done}/${n} ${((rowsMs + putMs) / 1000).toFixed(0)} s, RSS ${mb(process.memoryUsage().rss).toFixed(0)} MB\n`);
+  };
+  for (const r of replicas(records, n)) {
+    pending.push(r);
+    if (pending.length >= batch) await flush();
+  }
+  if (pending.length) await flush();
+  if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
+  if (store.checkpoint) store.checkpoint();
+  const size = await sizeOf();
+  const qs = queries(records, 200);
+  for (const q of qs.slice(0, 20)) await store.search(q, { limit: 20 });
+  const lat = [];
+  let hits = 0;
+  for (const q of qs) {
+    const t0 = performance.now();
+    const res = await store.search(q, { limit: 20 });
+    lat.push(performance.now() - t0);
+    hits += res.total;
+  }
+  const fl = [];
+  for (const q of qs.slice(0, 50)) {
+    const t0 = performance.now();
+    await store.search(q, { limit: 20, facets: true });
+    fl.push(performance.now() - t0);
+  }
+  const [m10, m50, m100] = [...marks].sort((a, b) => a - b);
+  return {
+    engine,
+    articles: n,
+    "ingest articles/s (1 core)": (n / (rowsMs + putMs)) * 1000,
+    "rows ms/article": rowsMs / n,
+    "write ms/article": putMs / n,
+    "bytes/article": size / n,
+    "archive MB": mb(size),
+    "search p50 ms": pct(lat, 0.5),
+    "search p95 ms": pct(lat, 0.95),
+    "search+facets p50 ms": pct(fl, 0.5),
+    "mean hits": hits / qs.length,
+    [`RSS MB @${m10}`]: rss[m10],
+    [`RSS MB @${m50}`]: rss[m50],
+    [`RSS MB @${m100}`]: rss[m100],
+  };
+}
+
+export async function archiveBench() {
+  const L = await lib();
+  const n = Number(process.env.RASD_BENCH_ARCHIVE ?? 5000);
+  const distinct = Number(process.env.RASD_BENCH_DISTINCT ?? 100);
+  const engines = (process.env.RASD_BENCH_ENGINES ?? "sqlite,postgres").split(",");
+  const { records, analysedPerSec, cached } = distinctRecords(L, distinct);
+  const rows = [];
+  rows.push({ engine: "(analysis)", "distinct articles": records.length, "analysed articles/s (1 core)": analysedPerSec ?? "cached", cached: String(cached) });
+  const dir = mkdtempSync(join(tmpdir(), "rasd-bench-archive-"));
+  try {
+    const path = join(dir, "bench.db");
+    if (!engines.includes("sqlite")) throw null;
+    const sqlite = new L.SqliteStore(path);
+    try {
+      rows.push(await buildAndMeasure(L, "sqlite", sqlite, records, n, async () => ["", "-wal"].reduce((s, x) => s + (existsSync(path + x) ? statSync(path + x).size : 0), 0)));
+    } finally {
+      await sqlite.close();
+    }
+  } catch (e) {
+    if (e !== null) throw e;
+  } finally {
+    if (!process.env.RASD_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  }
+  const pgUrl = process.env.RASD_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432/test";
+  if (pgUrl !== "0" && engines.includes("postgres")) {
+    const schema = `rasd_bench_${process.pid}`;
+    const pg = new L.PostgresStore(pgUrl, { schema });
+    try {
+      await pg.count();
+      rows.push(await buildAndMeasure(L, "postgres", pg, records, n, async () => {
+        const { default: pgmod } = await import("pg");
+        const c = new pgmod.Client({ connectionString: pgUrl });
+        await c.connect();
+        await c.query("VACUUM ANALYZE").catch(() => {});
+        const r = await c.query("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS b FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'", [schema]);
+        await c.end();
+        return Number(r.rows[0].b);
+      }));
+    } catch (e) {
+      rows.push({ engine: "postgres", skipped: String(e?.message ?? e).slice(0, 120) });
+    } finally {
+      await pg.dropSchema().catch(() => {});
+      await pg.close();
+    }
+  }
+  return rows;
+}
+
+export default { name: "archive (ingest, size, search latency, memory)", run: archiveBench };
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await archiveBench();
+  for (const row of rows) console.log(Object.entries(row).map(([k, v]) => `${k}: ${typeof v === "number" ? +v.toFixed(v < 10 ? 2 : 1) : v}`).join("  "));
+  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}

@@ -81,6 +81,8 @@ test("entity page: following Trump from the article shows his names, mentions ov
   assert.ok((await page.locator(".chart rect").count()) > 0, "a chart of mentions over time");
   assert.ok((await page.locator(".facet-list li").count()) > 0, "the outlets that mention him");
   assert.deepEqual(errors, []);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, "entity-1280.png") });
   await page.close();
 });
 

@@ -86,6 +86,20 @@ export function isNumberWord(word: string): boolean {
   return t.units.has(w) || t.tens.has(w) || t.hundreds.has(w) || t.scales.has(w) || t.duals.has(w) || t.vague.has(w) || t.ten.has(w);
 }
 
+const startMemo = new Map<string, boolean>();
+
+/** True when the normalised word could begin a number (remembered per word): a quick test for scanners. */
+export function mayBeNumberWord(word: string): boolean {
+  const hit = startMemo.get(word);
+  if (hit !== undefined) return hit;
+  const t = load();
+  const w = known(word, t) ? word : stripProclitic(word, t);
+  const yes = w !== undefined && (t.units.has(w) || t.teenUnits.has(w) || t.ten.has(w) || t.tens.has(w) || t.hundreds.has(w) || t.scales.has(w) || t.duals.has(w) || t.vague.has(w) || t.ordinals.has(w));
+  if (startMemo.size > 100000) startMemo.clear();
+  startMemo.set(word, yes);
+  return yes;
+}
+
 /** A scale word's multiplier ("مليون" → 1e6), for digits followed by a word: "3 ملايين". */
 export function scaleOf(word: string): number | undefined {
   const t = load();

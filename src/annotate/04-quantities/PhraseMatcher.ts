@@ -59,31 +59,43 @@ export class PhraseMatcher<T> {
   matchAt(tokens: readonly Token[], i: number, limit = tokens.length): PhraseHit<T> | null {
     const t = tokens[i];
     if (!t) return null;
-    const firsts: Array<[string, number]> = [[t.norm, 0]];
-    if (this.allowProclitic && t.kind === "word") {
-      for (const p of PROCLITICS) {
-        if (t.norm.startsWith(p) && t.norm.length - p.length >= 2) firsts.push([t.norm.slice(p.length), p.length]);
-      }
-    }
-    let best: PhraseHit<T> | null = null;
-    for (const [w, cut] of firsts) {
-      let node = this.root.next.get(w);
+    let bestTo = -1, bestCut = 0;
+    let bestNode: Node<T> | undefined;
+    const tryFrom = (start: Node<T> | undefined, cut: number) => {
+      if (!start) return;
+      let node: Node<T> = start;
       let j = i + 1;
-      let last: { node: Node<T>; to: number } | null = node?.value !== undefined ? { node, to: j } : null;
-      while (node && j < limit) {
-        const n = node.next.get(tokens[j]!.norm);
+      let lastNode: Node<T> | undefined = node.value !== undefined ? node : undefined;
+      let lastTo = j;
+      while (j < limit) {
+        const n: Node<T> | undefined = node.next.get(tokens[j]!.norm);
         if (!n) break;
         node = n;
         j++;
-        if (node.value !== undefined) last = { node, to: j };
+        if (node.value !== undefined) {
+          lastNode = node;
+          lastTo = j;
+        }
       }
-      if (last && (!best || last.to > best.to)) {
-        best = { value: last.node.value!, from: i, to: last.to, start: t.start + originalCut(t.text, cut), end: tokens[last.to - 1]!.end };
+      if (lastNode && lastTo > bestTo) {
+        bestTo = lastTo;
+        bestNode = lastNode;
+        bestCut = cut;
+      }
+    };
+    const norm = t.norm;
+    tryFrom(this.root.next.get(norm), 0);
+    if (this.allowProclitic && t.kind === "word" && PROCLITIC_START.has(norm.charCodeAt(0))) {
+      for (const p of PROCLITICS) {
+        if (norm.length - p.length >= 2 && norm.startsWith(p)) tryFrom(this.root.next.get(norm.slice(p.length)), p.length);
       }
     }
-    return best;
+    if (!bestNode) return null;
+    return { value: bestNode.value!, from: i, to: bestTo, start: t.start + originalCut(t.text, bestCut), end: tokens[bestTo - 1]!.end };
   }
 }
+
+const PROCLITIC_START = new Set(["و", "ف", "ب", "ل", "ك"].map((c) => c.charCodeAt(0)));
 
 /** Original characters holding the first `letters` normalised letters (marks on them included). */
 export function originalCut(text: string, letters: number): number {

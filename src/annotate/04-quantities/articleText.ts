@@ -5,8 +5,8 @@
  * shared by those annotators (cached on the document object; the document itself is not changed).
  */
 import type { Annotations, Document, Span } from "../../types.js";
-import { tokenize, type Token } from "../../text/tokenize.js";
-import { splitSentences } from "../../text/sentences.js";
+import type { Token } from "../../text/tokenize.js";
+import { fastTokenize } from "./fastTokenize.js";
 
 export interface ArticleText {
   /** Headline spans, then body paragraphs, in text order. */
@@ -40,6 +40,49 @@ function lines(text: string): Span[] {
   return out;
 }
 
+const OPEN: Record<string, string> = { "«": "»", "“": "”", "‹": "›" };
+const CLOSERS = new Set(["»", "”", "›"]);
+const ENDERS = new Set([".", "!", "?", "؟", "…", "۔"]);
+/** A quoted passage longer than this many characters no longer protects its full stops. */
+const MAX_QUOTE = 2000;
+
+/**
+ * Sentence ends over one paragraph's tokens, with the rules of text/sentences.ts: a full stop
+ * inside «…» or “…” does not end the sentence; "3.5" and "U.S." are not ends; the marks and closers
+ * that follow an end belong to it. `ends[k]` is true when token k closes a sentence.
+ */
+function sentenceEnds(toks: readonly Token[]): Uint8Array {
+  const ends = new Uint8Array(toks.length);
+  const stack: Array<{ close: string; at: number }> = [];
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.kind !== "punct" && t.kind !== "symbol") continue;
+    const close = OPEN[t.text];
+    if (close) {
+      stack.push({ close, at: t.start });
+      continue;
+    }
+    if (CLOSERS.has(t.text)) {
+      for (let j = stack.length - 1; j >= 0; j--) {
+        if (stack[j]!.close === t.text) {
+          stack.length = j;
+          break;
+        }
+      }
+      continue;
+    }
+    if (stack.length && t.start - stack[0]!.at > MAX_QUOTE) stack.length = 0;
+    if (!ENDERS.has(t.text) || stack.length) continue;
+    const next = toks[k + 1];
+    if (t.text === "." && next && next.start === t.end && next.kind !== "punct" && next.kind !== "symbol") continue;
+    let j = k;
+    while (j + 1 < toks.length && toks[j + 1]!.start === toks[j]!.end && (ENDERS.has(toks[j + 1]!.text) || CLOSERS.has(toks[j + 1]!.text) || toks[j + 1]!.text === ")" || toks[j + 1]!.text === '"')) j++;
+    ends[j] = 1;
+    k = j;
+  }
+  return ends;
+}
+
 /** The article's regions: headline(s) and paragraphs from `before.structure`, else every line. */
 export function articleRegions(doc: Document, before: Readonly<Partial<Annotations>>): Span[] {
   const st = before.structure;
@@ -63,16 +106,19 @@ export function articleText(doc: Document, before: Readonly<Partial<Annotations>
   const sentences: Span[] = [];
   const sentenceOf: number[] = [];
   regions.forEach((r, ri) => {
-    const toks = tokenize(doc.text, r.start, r.end);
-    const sents = splitSentences(doc.text, r.start, r.end);
-    let si = 0;
-    for (const t of toks) {
-      while (si < sents.length - 1 && t.start >= sents[si]!.end) si++;
-      tokens.push(t);
+    const toks = fastTokenize(doc.text, r.start, r.end);
+    const ends = sentenceEnds(toks);
+    let first = 0;
+    for (let k = 0; k < toks.length; k++) {
+      tokens.push(toks[k]!);
       regionOf.push(ri);
-      sentenceOf.push(sentences.length + si);
+      sentenceOf.push(sentences.length);
+      if (ends[k] || k === toks.length - 1) {
+        const a = toks[first]!.start, b = toks[k]!.end;
+        sentences.push({ start: a, end: b, text: doc.text.slice(a, b) });
+        first = k + 1;
+      }
     }
-    sentences.push(...sents);
   });
   const regionEnd = new Int32Array(tokens.length);
   for (let i = tokens.length - 1; i >= 0; i--) regionEnd[i] = i + 1 < tokens.length && regionOf[i + 1] === regionOf[i] ? regionEnd[i + 1]! : i + 1;

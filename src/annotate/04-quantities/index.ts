@@ -11,7 +11,7 @@
  */
 import type { Annotator, Quantity } from "../../types.js";
 import { articleText } from "./articleText.js";
-import { parseNumberWords, scaleOf } from "../../text/numberWords.js";
+import { parseNumberWords, scaleOf, mayBeNumberWord } from "../../text/numberWords.js";
 import { quantityLexicon } from "./quantityLexicon.js";
 import { parseDigits } from "./parseDigits.js";
 import { originalCut } from "./PhraseMatcher.js";
@@ -60,6 +60,7 @@ export const quantitiesAnnotator: Annotator<"quantities"> = {
           j++;
         }
       } else if (t.kind === "word") {
+        if (!mayBeNumberWord(t.norm)) continue;
         const m = parseNumberWords(words.slice(i, Math.min(limit, i + 8)), 0);
         if (!m || m.ordinal) continue;
         value = m.value;

@@ -46,6 +46,7 @@ export class SpeakerResolver {
     times: readonly TimeExpr[],
     private readonly lex: ReportingLexicon,
     private readonly shortPairClose: Int32Array = new Int32Array(0),
+    private readonly quoted: Uint8Array = new Uint8Array(0),
   ) {
     const { tokens } = art;
     this.mentions = [];
@@ -324,7 +325,7 @@ export class SpeakerResolver {
     // Nobody has spoken yet: the last person named before the verb.
     for (let k = c - 1; k >= 0 && c - k < 400; k--) {
       const mi = this.mentionAt[k]!;
-      if (mi >= 0 && this.mentions[mi]!.type === "PER") return { start: this.mentions[mi]!.start, end: this.mentions[mi]!.end, entity: this.mentions[mi]!.entity };
+      if (mi >= 0 && this.mentions[mi]!.type === "PER" && !this.quoted[k]) return { start: this.mentions[mi]!.start, end: this.mentions[mi]!.end, entity: this.mentions[mi]!.entity };
     }
     return undefined;
   }

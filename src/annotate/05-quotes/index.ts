@@ -47,7 +47,9 @@ export const quotesAnnotator: Annotator<"quotes"> = {
     const lex = reportingLexicon();
     /** For an opening mark of a short quoted name ("وكالة "وفا" الرسمية"), the index of its closing mark. */
     const shortPairClose = new Int32Array(tokens.length).fill(-1);
-    const resolver = new SpeakerResolver(doc.text, art, before.entities ?? [], before.times ?? [], lex, shortPairClose);
+    /** Tokens inside quotation marks: a name there is quoted, not a speaker. */
+    const quoted = new Uint8Array(tokens.length);
+    const resolver = new SpeakerResolver(doc.text, art, before.entities ?? [], before.times ?? [], lex, shortPairClose, quoted);
     const isPunct = (i: number, chars: string) => tokens[i] !== undefined && tokens[i]!.kind !== "word" && tokens[i]!.kind !== "number" && tokens[i]!.kind !== "latin" && chars.includes(tokens[i]!.text);
     const isWord = (i: number) => tokens[i] !== undefined && (tokens[i]!.kind === "word" || tokens[i]!.kind === "latin" || tokens[i]!.kind === "number");
     const words = (from: number, to: number) => {
@@ -67,7 +69,10 @@ export const quotesAnnotator: Annotator<"quotes"> = {
       const { pairs, strayClosers } = pairQuoteMarks(tokens, from, to);
       const insidePair = new Uint8Array(to - from);
       for (const p of pairs) {
-        for (let k = p.open; k <= p.close; k++) insidePair[k - from] = 1;
+        for (let k = p.open; k <= p.close; k++) {
+          insidePair[k - from] = 1;
+          quoted[k] = 1;
+        }
         if (words(p.open + 1, p.close) <= 4) shortPairClose[p.open] = p.close;
       }
       const usedCue = new Set<number>();

@@ -30,7 +30,8 @@ const ENCLITICS = ["هما", "هم", "ها", "ه"];
 /** "اختطفته", "تحاصرها": a verb with an object pronoun, found through its bare form. */
 function encliticHit(tokens: readonly Token[], i: number, matcher: PhraseMatcher<CameoEntry>): PhraseHit<CameoEntry> | null {
   const t = tokens[i]!;
-  if (!/ه[\u064B-\u0652]*$|هما$|هم$|ها$/.test(t.text)) return null;
+  const last = t.norm.charCodeAt(t.norm.length - 1);
+  if ((last !== 0x647 && last !== 0x627 && last !== 0x645) || !/ه[\u064B-\u0652]*$|هما$|هم$|ها$/.test(t.text)) return null;
   for (const e of ENCLITICS) {
     if (!t.norm.endsWith(e) || t.norm.length - e.length < 3) continue;
     let w = t.norm.slice(0, -e.length);

@@ -31,7 +31,7 @@ export const toneAnnotator: Annotator<"tone"> = {
       if (lookupWord(lex.activity, t.norm) !== undefined) active++;
       let weight: number | undefined;
       let last = i;
-      const ph = lex.phrases.matchAt(tokens, i);
+      const ph = lex.phraseStarts.has(t.norm) || lex.phraseStarts.has(t.norm.slice(1)) ? lex.phrases.matchAt(tokens, i) : null;
       if (ph && ph.to - ph.from > 1) {
         weight = ph.value;
         last = ph.to - 1;

@@ -21,6 +21,8 @@ export interface ToneLexicon {
   words: Map<string, number>;
   /** Multi-word entries ("وقف إطلاق النار"). */
   phrases: PhraseMatcher<number>;
+  /** First words of the multi-word entries (a quick test before matching). */
+  phraseStarts: Set<string>;
   negators: Set<string>;
   intensifiers: Set<string>;
   activity: Set<string>;
@@ -46,21 +48,38 @@ export function toneLexicon(): ToneLexicon {
   if (lexicon) return lexicon;
   const words = new Map<string, number>();
   const phrases = new PhraseMatcher<number>([]);
+  const phraseStarts = new Set<string>();
   for (const [term, w] of readToneTsv(resourcePath("tone/lexicon.tsv"))) {
-    if (/\s/.test(term.trim())) phrases.add(term, w);
-    else words.set(normalize(term), w);
+    if (/\s/.test(term.trim())) {
+      phrases.add(term, w);
+      phraseStarts.add(normalize(term.trim().split(/\s+/)[0]!));
+    } else words.set(normalize(term), w);
   }
   const m = readJsonResource<RawModifiers>("tone/modifiers.json");
   const set = (xs: string[]) => new Set(xs.map((x) => normalize(x)));
-  lexicon = { words, phrases, negators: set(m.negators), intensifiers: set(m.intensifiers), activity: set(m.activity), self: set(m.self), group: set(m.group) };
+  lexicon = { words, phrases, phraseStarts, negators: set(m.negators), intensifiers: set(m.intensifiers), activity: set(m.activity), self: set(m.self), group: set(m.group) };
   return lexicon;
 }
 
 const PROCLITICS = ["وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل", "وس", "و", "ف", "ب", "ل", "س"];
 const ENCLITICS = ["هما", "كما", "كم", "هم", "هن", "ها", "نا", "ه"];
 
+const memo = new WeakMap<object, Map<string, string | null>>();
+
 /** Looks a normalised word up in `table`, trying it bare of proclitics and of an attached pronoun. */
 export function lookupWord<T>(table: Map<string, T> | Set<string>, norm: string, original?: string): string | undefined {
+  let m = memo.get(table);
+  if (!m) memo.set(table, (m = new Map()));
+  const key = original !== undefined && /ه[\u064B-\u0652]*$/.test(original) ? norm + "\u0001" : norm;
+  const hit = m.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = lookupUncached(table, norm, original);
+  if (m.size > 200000) m.clear();
+  m.set(key, found ?? null);
+  return found;
+}
+
+function lookupUncached<T>(table: Map<string, T> | Set<string>, norm: string, original?: string): string | undefined {
   const has = (w: string) => table.has(w);
   if (has(norm)) return norm;
   // "فوزاً", "نجاحا": the accusative ending.

@@ -14,6 +14,8 @@ import { bareForm } from "../../text/tokenize.js";
 import { topicModel } from "./topicModel.js";
 
 const MIN_SCORE = 0.1;
+/** A word's index in the model (−1 when it has none), remembered across articles. */
+const indexCache = new Map<string, number>();
 
 export const topicsAnnotator: Annotator<"topics"> = {
   name: "topics",
@@ -28,8 +30,14 @@ export const topicsAnnotator: Annotator<"topics"> = {
     for (const t of tokens) {
       if (t.start >= limit) break;
       if (t.kind !== "word" && t.kind !== "latin") continue;
-      const i = m.index.get(bareForm(t.norm));
-      if (i !== undefined) seen.add(i);
+      let i = indexCache.get(t.norm);
+      if (i === undefined) {
+        i = m.index.get(bareForm(t.norm)) ?? -1;
+        if (indexCache.size > 200000) indexCache.clear();
+        indexCache.set(t.norm, i);
+      }
+      if (i < 0) continue;
+      seen.add(i);
     }
     if (seen.size === 0) return [];
     const scores = m.labels.map((_, li) => {

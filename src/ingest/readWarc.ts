@@ -54,13 +54,15 @@ export function* readWarc(data: Uint8Array): Generator<WarcPayload> {
   const buf = isGzip(data) ? gunzipSync(data) : data;
   let pos = 0;
   const latin = new TextDecoder("latin1");
+  const utf8 = new TextDecoder("utf-8");
   while (pos < buf.length) {
     // Skip blank lines between records.
     while (pos < buf.length && (buf[pos] === 13 || buf[pos] === 10)) pos++;
     if (pos >= buf.length) break;
     const he = headerEnd(buf, pos);
     if (!he) break;
-    const head = latin.decode(buf.subarray(pos, he.end));
+    // WARC headers are UTF-8 (WARC/1.1 §4); an IRI target keeps its Arabic letters.
+    const head = utf8.decode(buf.subarray(pos, he.end));
     if (!head.startsWith("WARC/")) {
       // Not at a record: resynchronise at the next "WARC/" line.
       const next = indexOfSeq(buf, [10, 87, 65, 82, 67, 47], pos + 1);
@@ -124,5 +126,5 @@ export function warcResponse(uri: string, html: string, date = "2018-03-01T12:00
   const payload = Buffer.from(html, "utf8");
   const http = Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=${charset}\r\nContent-Length: ${payload.length}\r\n\r\n`, "latin1"), payload]);
   const head = `WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: ${uri}\r\nWARC-Date: ${date}\r\nWARC-Record-ID: <urn:uuid:${Math.random().toString(16).slice(2)}>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: ${http.length}\r\n\r\n`;
-  return Buffer.concat([Buffer.from(head, "latin1"), http, Buffer.from("\r\n\r\n", "latin1")]);
+  return Buffer.concat([Buffer.from(head, "utf8"), http, Buffer.from("\r\n\r\n", "latin1")]);
 }

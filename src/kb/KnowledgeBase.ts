@@ -143,7 +143,8 @@ export class KnowledgeBase {
     }
     if (best || !allowFuzzy) return best;
     for (const v of procliticVariants(norms[i]!)) {
-      if (v.key.length < 4) continue;
+      // Loose spelling and a guessed proclitic together are too weak ("فلوريدا" is not ف + "لاردة").
+      if (v.key.length < 4 || v.cut > 0) continue;
       const fk0 = fuzzyKey(v.key);
       const max = this.fuzzyFirstMax.get(fk0);
       if (max === undefined) continue;

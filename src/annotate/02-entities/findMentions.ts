@@ -147,6 +147,10 @@ export function findMentions(text: string, sentences: Sentence[]): RawMention[] 
     for (let k = 0; k < chunks.length; k++) {
       const c = chunks[k]!;
       if (used.has(k)) continue;
+      // The tagger learnt Arabic text; a run of Latin words it calls a name is too often a term.
+      let latin = true;
+      for (let t = c.first; t < c.last; t++) if (s.tokens[t]!.kind !== "latin") latin = false;
+      if (latin) continue;
       if (merged.some((h) => h.first < c.last && c.first < h.last)) continue;
       merged.push(c);
     }

@@ -5,19 +5,9 @@
 import type { Digits } from "../prefs";
 import { formatCount, shapeDigits } from "../digits";
 
-export interface DateCount {
-  date: string;
-  count: number;
-}
+import { foldDates, type DateCount } from "../foldDates";
 
-/** Folds daily buckets into months when there are more than `max`. */
-export function foldDates(buckets: readonly DateCount[], max = 45): DateCount[] {
-  const sorted = [...buckets].filter((b) => b.date).sort((a, b) => (a.date < b.date ? -1 : 1));
-  if (sorted.length <= max) return sorted;
-  const byMonth = new Map<string, number>();
-  for (const b of sorted) byMonth.set(b.date.slice(0, 7), (byMonth.get(b.date.slice(0, 7)) ?? 0) + b.count);
-  return [...byMonth].map(([date, count]) => ({ date, count }));
-}
+export type { DateCount };
 
 export function BarChart(props: { buckets: readonly DateCount[]; label: string; digits: Digits; onPick?: (date: string) => void }) {
   const data = foldDates(props.buckets);
@@ -30,7 +20,7 @@ export function BarChart(props: { buckets: readonly DateCount[]; label: string; 
     <figure class="chart">
       <svg viewBox={`0 0 ${W} ${H + 4}`} role="img" aria-label={`${props.label}: ${shapeDigits(first, props.digits)} – ${shapeDigits(last, props.digits)}`} preserveAspectRatio="none">
         {data.map((d, i) => {
-          const h = Math.max(1, (d.count / max) * H);
+          const h = d.count ? Math.max(1, (d.count / max) * H) : 0;
           // Time runs right to left, as the page reads.
           const x = W - (i + 1) * (bw + gap);
           const bar = (

@@ -46,7 +46,8 @@ const HIGH_BYTES = new Set([0x00, 0x06, 0x20, 0xfb, 0xfc, 0xfd, 0xfe, 0x08, 0x07
 /** "utf-16le" or "utf-16be" when the bytes read as UTF-16 text without a BOM. */
 function sniffUtf16(sample: Uint8Array): "utf-16le" | "utf-16be" | undefined {
   const pairs = Math.floor(sample.length / 2);
-  if (pairs < 2) return undefined;
+  // UTF-16 text has zero bytes (every space and digit has one); most input has none.
+  if (pairs < 2 || sample.indexOf(0) < 0) return undefined;
   let even = 0, odd = 0, zeroEven = 0, zeroOdd = 0;
   for (let i = 0; i + 1 < sample.length; i += 2) {
     if (HIGH_BYTES.has(sample[i]!)) even++;

@@ -1,13 +1,13 @@
 /**
  * Language identification, coarse on purpose: rasd analyses Arabic and must say so when handed
- * something else. Counts letters by script over the first 20,000 characters; within the Arabic
+ * something else. Counts letters by script over the first 8,000 characters; within the Arabic
  * script, letters only Persian or Urdu use (پ چ ژ گ ک ی ے ٹ ڈ ڑ ں) against letters only Arabic uses
  * (ة ى ي ك) tell Persian and Urdu apart from Arabic.
  */
 export function detectLanguage(text: string): string {
   let arabicScript = 0, latin = 0, other = 0;
   let arabicOnly = 0, persian = 0, urdu = 0;
-  const n = Math.min(text.length, 20000);
+  const n = Math.min(text.length, 8000);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3) || (c >= 0xfb50 && c <= 0xfefc) || (c >= 0x0750 && c <= 0x077f)) {

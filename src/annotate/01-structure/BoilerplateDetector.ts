@@ -52,6 +52,13 @@ export class BoilerplateDetector {
     return out;
   }
 
+  /** A long line can only be chrome by its opening words ("اقرأ أيضاً: …") or a copyright sign. */
+  private opensLikeChrome(t: string): boolean {
+    if (t.startsWith("#") || COPYRIGHT_HINT.test(t) || URL_LINE.test(t) || /^[|»›>/]|\s[|»›>/]\s/.test(t.slice(0, 120))) return true;
+    const first = /^[\s\-–—•*·#|]*([^\s:：،,]{1,24})/.exec(t);
+    return !!first && this.lex.prefixFirstWords.has(lineKey(first[1]!));
+  }
+
   /** Why a line is chrome, or undefined when it is not. */
   classify(line: Line): "chrome" | "related-heading" | undefined {
     if (line.words > MAX_CHROME_WORDS) return undefined;
@@ -59,6 +66,7 @@ export class BoilerplateDetector {
     // Whole-line phrases are short; longer lines are only tested on their opening words, so the
     // normaliser runs over a few dozen characters a paragraph.
     const short = line.words <= SHORT_WORDS;
+    if (!short && !this.opensLikeChrome(t)) return undefined;
     const key = lineKey(short ? t : t.slice(0, PREFIX_CHARS));
     if (short && !key) return "chrome"; // "-----", "×××", "• • •": no letter or digit at all
     if (URL_LINE.test(t)) return "chrome";

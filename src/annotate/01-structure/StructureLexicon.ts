@@ -60,8 +60,15 @@ export class StructureLexicon {
     this.sourceCues = byLength(c.source);
     this.datelineCues = byLength(c.dateline);
     this.months = byLength(c.months);
+    this.prefixFirstWords = new Set([...this.boilerPrefixes, ...this.relatedPrefixes, ...this.colonPrefixes].map((p) => p.split(" ")[0]!));
     this.weekdays = keys(c.weekdays);
   }
+
+  /**
+   * The first words of every prefix phrase (boilerplate, related, colon prefixes): a long line whose
+   * first word is none of these needs no keying at all.
+   */
+  readonly prefixFirstWords: Set<string>;
 
   private static shared: StructureLexicon | undefined;
   static get(): StructureLexicon {

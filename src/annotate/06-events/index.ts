@@ -81,7 +81,8 @@ export const eventsAnnotator: Annotator<"events"> = {
       const relative = i > 0 && RELATIVE.has(tokens[i - 1]!.norm);
       if (!relative) {
         let k = hit.to;
-        while (k < ce && k - hit.to < 4 && SKIP_AFTER.has(tokens[k]!.norm.replace(/^و/, "")) && ents.at(k) === undefined) k++;
+        // The subject may be a phrase whose genitive names the actor: "استهدفت معظم غارات هذا التحالف".
+        while (k < ce && k - hit.to < 4 && ents.at(k) === undefined && tokens[k]!.kind === "word" && !PREPOSITIONS.has(tokens[k]!.norm) && (SKIP_AFTER.has(tokens[k]!.norm.replace(/^و/, "")) || !/^[لب]/.test(tokens[k]!.norm))) k++;
         const m = k < ce ? ents.at(k) : undefined;
         if (m && !prepositional(k)) actor = m.entity;
       }

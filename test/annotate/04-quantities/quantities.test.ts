@@ -42,7 +42,7 @@ test("quantities: a number inside a time span of 03-time is left to it", () => {
   assert.deepEqual(run(text, { times }).map((q) => q.text), ["5 جنود"]);
 });
 
-test("quantities: linear on a 1 MB line of digits and number words", () => {
+test("quantities: a 1 MB line of digits and number words is read through (timed in npm run bench)", () => {
   const text = "وتسعة وسبعين 12 مليون ".repeat(50000);
   const got = run(text);
   assert.ok(got.length > 10000);

@@ -7,6 +7,7 @@ import { RasdError } from "../errors.js";
 const KINDS: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
   ner: async () => (await import("../eval/ner.js")).nerEvalCommand,
   quotes: async () => (await import("../eval/quotes.js")).quotesEvalCommand,
+  events: async () => (await import("../eval/events.js")).eventsEvalCommand,
   times: async () => (await import("../eval/times.js")).timesEvalCommand,
 };
 

@@ -11,6 +11,8 @@ Usage:
   rasd tag --conll [FILE]
   rasd eval ner FILE.conll
   rasd eval times FILE.jsonl [--predictions PRED.json] [--split dev|heldout] [--errors]
+  rasd eval quotes FILE.jsonl [--verbose]
+  rasd eval events FILE.jsonl [--verbose]
   rasd ingest PATH... [--db FILE|postgres://…] [--workers N] [--batch N] [--dct YYYY-MM-DD]
   rasd search "QUERY" [--db FILE|postgres://…] [--json] [--limit N] [--sort relevance|date] [--facets]
   rasd export --format jsonl|gkg|conll|timeml [--query QUERY] [--db FILE|postgres://…]

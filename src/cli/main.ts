@@ -7,7 +7,7 @@ const HELP = `rasd — Arabic news, read like an analyst would
 
 Usage:
   rasd analyze FILE... [--dct YYYY-MM-DD] [--json | --pretty] [--input text|html|jsonl]
-  rasd serve [--db FILE|postgres://…] [--port N] [--host ADDR] [--token TOKEN]
+  rasd serve [--db FILE|postgres://…] [--port N] [--host ADDR] [--token TOKEN] [--workers N]
   rasd tag --conll [FILE]
   rasd eval ner FILE.conll
   rasd eval times FILE.jsonl [--predictions PRED.json] [--split dev|heldout] [--errors]

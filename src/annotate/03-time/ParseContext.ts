@@ -21,7 +21,6 @@ const PREP = new Set(["ب", "ل", "ك"]);
 
 export class ParseContext {
   private formCache: Array<Array<[string, number]> | undefined> = [];
-  private tenseCache = new Map<number, number>();
 
   constructor(
     readonly text: string,
@@ -176,9 +175,6 @@ export class ParseContext {
 
   /** Tense of the clause around tokens [ts, te): +1 when a future marker is near, else -1 (past). */
   tense(ts: number, te: number): number {
-    const key = ts * 65536 + te;
-    const hit = this.tenseCache.get(key);
-    if (hit !== undefined) return hit;
     const sent = this.toks[ts]!.sent;
     const sets = this.lex.sets;
     let r = -1;
@@ -195,7 +191,6 @@ export class ParseContext {
         if (w.length >= 4 && w[0] === "س" && (w[1] === "ي" || w[1] === "ت" || w[1] === "ن") && !sets.futurePrefixFalse.has(w) && !w.startsWith("سنو") && !w.startsWith("سياس")) r = 1;
       }
     }
-    this.tenseCache.set(key, r);
     return r;
   }
 

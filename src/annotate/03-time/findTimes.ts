@@ -69,11 +69,7 @@ export function findTimesIn(text: string, regions: readonly Span[]): FoundTimes 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.k === TokKind.Punct) continue;
-    if (t.k === TokKind.Word) {
-      let hit = false;
-      for (const [f] of ctx.forms(i)) if (triggers.has(f)) { hit = true; break; }
-      if (!hit) continue;
-    }
+    if (t.k === TokKind.Word && !isTrigger(t.n, triggers)) continue;
     for (const p of PARSERS) {
       const r = p.parse(ctx, i);
       if (!r) continue;
@@ -85,13 +81,31 @@ export function findTimesIn(text: string, regions: readonly Span[]): FoundTimes 
   return { ctx, parsed: found };
 }
 
-const cache = new WeakMap<Document, { structure: unknown; value: FoundTimes }>();
+/** The word, or the word without its proclitics (و ف, then ب ل ك or لل→ال), is a trigger. */
+function isTrigger(w: string, triggers: Set<string>): boolean {
+  if (triggers.has(w)) return true;
+  let b = w;
+  const c0 = w.charCodeAt(0);
+  if ((c0 === 0x648 || c0 === 0x641) && w.length > 2) {
+    b = w.slice(1);
+    if (triggers.has(b)) return true;
+  }
+  const c1 = b.charCodeAt(0);
+  if (b.length > 3 && c1 === 0x644 && b.charCodeAt(1) === 0x644) return triggers.has("ال" + b.slice(2));
+  if ((c1 === 0x628 || c1 === 0x644 || c1 === 0x643) && b.length > 2) return triggers.has(b.slice(1));
+  return false;
+}
 
-/** `findTimesIn` over the article's regions, once per document (cached on the document object). */
+/**
+ * The DCT annotator and the time annotator run back to back on one document, so one entry of cache
+ * is enough (a WeakMap over every document costs the garbage collector more than it saves).
+ */
+let last: { doc: Document; structure: unknown; value: FoundTimes } | undefined;
+
+/** `findTimesIn` over the article's regions, once per document. */
 export function findTimes(doc: Document, before: Readonly<Partial<Annotations>>): FoundTimes {
-  const hit = cache.get(doc);
-  if (hit && hit.structure === before.structure) return hit.value;
+  if (last && last.doc === doc && last.structure === before.structure && last.doc.text === doc.text) return last.value;
   const value = findTimesIn(doc.text, timeRegions(doc, before));
-  cache.set(doc, { structure: before.structure, value });
+  last = { doc, structure: before.structure, value };
   return value;
 }

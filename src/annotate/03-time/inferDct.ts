@@ -15,7 +15,7 @@
  */
 import type { Dct } from "../../types.js";
 import type { Parsed } from "./Parsed.js";
-import { dayNumber, fromDayNumber, isValidDate, weekdayOf, ymdString, type Ymd } from "./calendar.js";
+import { dayNumber, daysInMonth, fromDayNumber, isValidDate, weekdayOf, ymdString, type Ymd } from "./calendar.js";
 import { resolveParsed } from "./resolveParsed.js";
 
 interface Constraint {
@@ -43,15 +43,33 @@ function spanOf(value: string): [number, number] | null {
   return [d, d];
 }
 
-/** The year Y near `a` for which (m, d) lies in [from, to] days around `a`. */
-function nearSomeYear(a: Ymd, dn: number, m: number, d: number, from: number, to: number, wd?: number): boolean {
-  for (const y of [a.y - 1, a.y, a.y + 1]) {
-    if (!isValidDate(y, m, d)) continue;
-    if (wd !== undefined && weekdayOf(y, m, d) !== wd) continue;
-    const diff = dn - dayNumber(y, m, d);
-    if (diff >= from && diff <= to) return true;
+const targetCache = new Map<string, number[]>();
+/** Day numbers of (m, d) in the years around any DCT candidate (1890–2110), optionally on weekday `wd`. */
+function targetsOf(m: number, d: number, wd?: number): number[] {
+  const key = `${m}-${d}-${wd ?? ""}`;
+  let t = targetCache.get(key);
+  if (!t) {
+    t = [];
+    for (let y = 1890; y <= 2110; y++) {
+      if (!isValidDate(y, m, d) || (wd !== undefined && weekdayOf(y, m, d) !== wd)) continue;
+      t.push(dayNumber(y, m, d));
+    }
+    targetCache.set(key, t);
   }
-  return false;
+  return t;
+}
+
+/** Some year's (m, d) lies `from`…`to` days before the candidate day `dn`. */
+function nearSomeYear(_a: Ymd, dn: number, m: number, d: number, from: number, to: number, wd?: number): boolean {
+  const t = targetsOf(m, d, wd);
+  // Binary search for the first target ≥ dn - to.
+  let lo = 0, hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t[mid]! < dn - to) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < t.length && t[lo]! <= dn - from;
 }
 
 function constraintsOf(p: Parsed, out: Constraint[], years: number[]): void {
@@ -144,13 +162,24 @@ export function inferDct(parsed: readonly Parsed[]): Dct {
   const n = to - from + 1;
   const score = new Float64Array(n);
   const yearStart = dayNumber(maxY, 1, 1), yearEnd = dayNumber(maxY + 1, 12, 31);
+  // Walk the days once, stepping the calendar by hand (no Date per day).
+  let a: Ymd = fromDayNumber(from);
+  let wd = weekdayOf(a.y, a.m, a.d);
+  let dim = daysInMonth(a.y, a.m);
   for (let i = 0; i < n; i++) {
     const dn = from + i;
-    const a = fromDayNumber(dn);
-    const wd = weekdayOf(a.y, a.m, a.d);
     let s = dn >= yearStart && dn <= yearEnd ? 0.3 : 0;
     for (const c of cons) if (c.ok(dn, a, wd)) s += c.w;
     score[i] = s;
+    wd = (wd + 1) % 7;
+    if (a.d < dim) a = { y: a.y, m: a.m, d: a.d + 1 };
+    else if (a.m < 12) {
+      a = { y: a.y, m: a.m + 1, d: 1 };
+      dim = daysInMonth(a.y, a.m);
+    } else {
+      a = { y: a.y + 1, m: 1, d: 1 };
+      dim = 31;
+    }
   }
   let best = -Infinity;
   for (let i = 0; i < n; i++) if (score[i]! > best) best = score[i]!;

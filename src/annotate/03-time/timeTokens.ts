@@ -103,15 +103,30 @@ function foldPresentation(c: number): string {
 
 const SENTENCE_END = new Set([".", "!", "?", "؟", "…", "۔"]);
 
+const DECODER = new TextDecoder("utf-16le");
+let OUT = new Uint16Array(1 << 16);
+
 /**
- * Tokens of `text` between `from` and `to`. Linear: every character is looked at once. `sent0` is the
- * first sentence index to use (regions continue the count).
+ * Tokens of `text` between `from` and `to`. Linear: every character is looked at once. The folded
+ * characters go to one buffer, decoded to a string once; each token's `n` is a slice of it. `sent0`
+ * is the first sentence index to use (regions continue the count).
  */
 export function timeTokens(text: string, from: number, to: number, out: TimeToken[], sent0: number): number {
   let sent = sent0;
   let sp = true;
   let i = from;
-  let buf = "";
+  let k = 0; // write position in OUT
+  if (OUT.length < (to - from) * 2 + 16) OUT = new Uint16Array((to - from) * 2 + 16);
+  const first = out.length;
+  const ns: number[] = []; // normalised start and end of each new token
+  const put = (c: number) => {
+    if (k >= OUT.length) {
+      const bigger = new Uint16Array(OUT.length * 2);
+      bigger.set(OUT);
+      OUT = bigger;
+    }
+    OUT[k++] = c;
+  };
   while (i < to) {
     const c = text.charCodeAt(i);
     let cl = c < 0x800 ? CLS[c]! : slowClass(c);
@@ -128,6 +143,7 @@ export function timeTokens(text: string, from: number, to: number, out: TimeToke
     if (cl === PUNCT && !isPresentationForm(c)) {
       const n = c < 0x800 ? String.fromCharCode(FOLD[c]!) : text[i]!;
       out.push({ s: i, e: i + 1, n, k: TokKind.Punct, sp, sent });
+      ns.push(-1, -1);
       if (SENTENCE_END.has(n) && !(n === "." && i + 1 < to && isDigitAt(text, i + 1) && i > from && isDigitAt(text, i - 1))) sent++;
       sp = false;
       i++;
@@ -136,13 +152,13 @@ export function timeTokens(text: string, from: number, to: number, out: TimeToke
     // A word (letters) or a digit run; dropped characters inside it are skipped.
     const start = i;
     const kind = cl === DIGIT ? DIGIT : LETTER;
-    buf = "";
+    const k0 = k;
     let end = i;
     while (i < to) {
       const d = text.charCodeAt(i);
       if (isPresentationForm(d)) {
         if (kind !== LETTER) break;
-        buf += foldPresentation(d);
+        for (const ch of foldPresentation(d)) put(ch.charCodeAt(0));
         i++;
         end = i;
         continue;
@@ -154,13 +170,17 @@ export function timeTokens(text: string, from: number, to: number, out: TimeToke
         continue;
       }
       if (cl !== kind) break;
-      buf += d < 0x800 ? String.fromCharCode(FOLD[d]!) : text[i]!;
+      put(d < 0x800 ? FOLD[d]! : d);
       i++;
       end = i;
     }
-    // Trailing dropped characters belong to the word only if they follow it directly.
-    out.push({ s: start, e: end, n: buf, k: kind === DIGIT ? TokKind.Digits : TokKind.Word, sp, sent });
+    out.push({ s: start, e: end, n: "", k: kind === DIGIT ? TokKind.Digits : TokKind.Word, sp, sent });
+    ns.push(k0, k);
     sp = false;
+  }
+  const norm = DECODER.decode(OUT.subarray(0, k));
+  for (let t = first, q = 0; t < out.length; t++, q += 2) {
+    if (ns[q]! >= 0) out[t]!.n = norm.slice(ns[q]!, ns[q + 1]!);
   }
   return sent + 1;
 }

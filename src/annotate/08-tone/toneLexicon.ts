@@ -70,7 +70,7 @@ const memo = new WeakMap<object, Map<string, string | null>>();
 export function lookupWord<T>(table: Map<string, T> | Set<string>, norm: string, original?: string): string | undefined {
   let m = memo.get(table);
   if (!m) memo.set(table, (m = new Map()));
-  const key = original !== undefined && /ه[\u064B-\u0652]*$/.test(original) ? norm + "\u0001" : norm;
+  const key = original !== undefined && norm.charCodeAt(norm.length - 1) === 0x647 && /ه[\u064B-\u0652]*$/.test(original) ? norm + "\u0001" : norm;
   const hit = m.get(key);
   if (hit !== undefined) return hit ?? undefined;
   const found = lookupUncached(table, norm, original);

@@ -64,9 +64,11 @@ export function validateSchema(value: unknown, schema: Schema, root: Schema = sc
   }
   if (got === "object") {
     const obj = value as Record<string, unknown>;
-    for (const k of (schema.required as string[] | undefined) ?? []) if (!(k in obj)) err(`missing required property '${k}'`);
+    // As JSON sees the object: a property holding undefined is absent.
+    for (const k of (schema.required as string[] | undefined) ?? []) if (obj[k] === undefined) err(`missing required property '${k}'`);
     const props = (schema.properties as Record<string, Schema> | undefined) ?? {};
     for (const [k, v] of Object.entries(obj)) {
+      if (v === undefined) continue;
       const at = `${path}/${k}`;
       if (props[k]) errors.push(...validateSchema(v, props[k]!, root, at));
       else if (schema.additionalProperties === false) err(`unexpected property '${k}'`, at);

@@ -93,7 +93,8 @@ export function loadDocument(input: SourceInput): Document {
     id: documentId(text),
     text,
     source: { kind: input.kind === "jsonl" ? "jsonl" : kind, ...(input.uri ? { uri: input.uri } : {}), encoding },
-    meta,
+    // Only what the page declared: no keys left holding undefined or "".
+    meta: stripUndefined(meta) as PageMeta,
     dct,
     ...(layout ? { layout } : {}),
     warnings,

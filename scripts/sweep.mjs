@@ -3,22 +3,30 @@
 // (folders, .txt, .html, .jsonl, .jsonl.gz; default ../shared/data/news) and reports crashes, invariant
 // violations (checkRecord and the JSON Schema) and the slowest articles, with a summary: articles,
 // outlets, how many had a headline, byline, boilerplate… A progress bar on a TTY, a one-line summary
-// otherwise. `--workers N` analyses in N worker threads (default 1); `--json FILE` also writes the
+// otherwise. `--workers N` analyses in N worker threads (default 1); `--stages structure,time` runs
+// only the named annotators; `--json FILE` also writes the
 // summary as JSON. Runs the built library (dist/); build first with `npm run build`.
 import { createReadStream, readdirSync, readFileSync, statSync, existsSync, writeFileSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { createInterface } from "node:readline";
 import { join, basename } from "node:path";
 import { performance } from "node:perf_hooks";
-import { Worker, isMainThread, parentPort } from "node:worker_threads";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 
 const root = new URL("..", import.meta.url).pathname;
 const lib = join(root, "dist/src/index.js");
 if (!existsSync(lib)) { console.error("sweep: build first (npm run build)"); process.exit(2); }
 
 /** Loads the library and returns the function that analyses one work item into a small result. */
-async function analyser() {
-  const { analyze, checkRecord } = await import(lib);
+async function analyser(stages) {
+  const { analyze: analyzeAll, checkRecord, Pipeline, loadDocument } = await import(lib);
+  let analyze = analyzeAll;
+  if (stages) {
+    // Only the named annotators (e.g. --stages structure): a sweep of one layer.
+    const { ANNOTATORS } = await import(join(root, "dist/src/annotate/index.js"));
+    const pipeline = new Pipeline(ANNOTATORS.filter((a) => stages.includes(a.name)));
+    analyze = (input) => pipeline.run(loadDocument(input));
+  }
   const { parseJsonlLine } = await import(join(root, "dist/src/sources/jsonl.js"));
   const { validateRecord } = await import(join(root, "dist/src/record/validateRecord.js"));
   return (item) => {
@@ -55,7 +63,7 @@ async function analyser() {
 }
 
 if (!isMainThread) {
-  const run = await analyser();
+  const run = await analyser(workerData?.stages);
   parentPort.on("message", (batch) => parentPort.postMessage(batch.map(run)));
 } else {
   await main();
@@ -90,6 +98,7 @@ async function main() {
   const jsonOut = opt("json");
   const limit = Number(opt("limit") ?? Infinity);
   const workers = Math.max(1, Number(opt("workers") ?? 1));
+  const stages = opt("stages")?.split(",").map((x) => x.trim()).filter(Boolean);
   const paths = argv.length ? argv : [join(root, "..", "shared", "data", "news")];
   const isTTY = process.stderr.isTTY;
   const stats = { articles: 0, analysed: 0, notArabic: 0, refused: 0, crashes: [], failures: [], violations: [], outlets: new Map(), has: { section: 0, headline: 0, headlineInText: 0, byline: 0, bylineInText: 0, dateline: 0, publisher: 0, boilerplate: 0 }, paragraphs: 0, boilerplateLines: 0, failuresByStage: new Map(), refusedBy: new Map() };
@@ -154,7 +163,7 @@ async function main() {
   };
   const lines = [
     ...(interrupted ? ["sweep: interrupted; the figures cover the articles done so far"] : []),
-    `sweep: ${summary.articles} articles (${summary.analysed} analysed, ${summary.notArabic} not Arabic, ${summary.refused} refused ${JSON.stringify(summary.refusedBy)}) from ${Object.keys(summary.outlets).length} outlets in ${summary.seconds}s (${summary.articlesPerSecond}/s, ${workers} worker${workers > 1 ? "s" : ""})`,
+    `sweep: ${summary.articles} articles (${summary.analysed} analysed, ${summary.notArabic} not Arabic, ${summary.refused} refused ${JSON.stringify(summary.refusedBy)}) from ${Object.keys(summary.outlets).length} outlets in ${summary.seconds}s (${summary.articlesPerSecond}/s, ${workers} worker${workers > 1 ? "s" : ""}${stages ? `, annotators: ${stages.join(",")}` : ", every annotator"})`,
     `  outlets: ${Object.entries(summary.outlets).map(([k, v]) => `${k} ${v}`).join(", ")}`,
     `  crashes: ${stats.crashes.length}  annotator failures: ${JSON.stringify(summary.annotatorFailures)}  invariant violations: ${stats.violations.length}`,
     `  structure: headline ${pct(stats.has.headline)} [in text ${stats.has.headlineInText}], byline ${pct(stats.has.byline)} [in text ${stats.has.bylineInText}], dateline ${pct(stats.has.dateline)}, section ${pct(stats.has.section)}, publisher ${pct(stats.has.publisher)}, boilerplate found ${pct(stats.has.boilerplate)} (${stats.boilerplateLines} lines), ${summary.paragraphsPerArticle} paragraphs/article`,
@@ -170,14 +179,14 @@ async function main() {
   for (const sig of ["SIGINT", "SIGTERM"]) process.once(sig, () => { finish(true); process.exit(130); });
 
   if (workers === 1) {
-    const run = await analyser();
+    const run = await analyser(stages);
     for await (const item of items(paths)) {
       if (stats.articles >= limit) break;
       take(run(item));
     }
   } else {
     // Batches to N workers, a few batches in flight each, results taken as they come back.
-    const pool = Array.from({ length: workers }, () => new Worker(new URL(import.meta.url)));
+    const pool = Array.from({ length: workers }, () => new Worker(new URL(import.meta.url), { workerData: { stages } }));
     const BATCH = 20, INFLIGHT = 3;
     let inflight = 0, next = 0, wake = null, sent = 0;
     const waiting = () => new Promise((r) => { wake = r; });

@@ -53,6 +53,14 @@ export interface KbCandidate {
   articles: number;
 }
 
+/** A reading of a token that may start an alias: its key, proclitic cut, article, longest alias. */
+export interface KbStart {
+  key: string;
+  cut: number;
+  article: boolean;
+  max: number;
+}
+
 export interface KbMatch {
   /** Tokens covered, from the start token. */
   length: number;
@@ -105,10 +113,10 @@ export class KnowledgeBase {
    * The longest alias that starts at token `i` of `norms` (normalised tokens) and ends at or before
    * `end`. The first token may carry a proclitic (و ب ل ك ف, with or without the article).
    */
-  private readonly firstCache = new Map<string, Array<{ key: string; cut: number; article: boolean; max: number }>>();
+  private readonly firstCache = new Map<string, KbStart[]>();
 
   /** The proclitic readings of a token that may start an alias (cached: most tokens have none). */
-  private starts(norm: string): Array<{ key: string; cut: number; article: boolean; max: number }> {
+  startsOf(norm: string): KbStart[] {
     let c = this.firstCache.get(norm);
     if (!c) {
       c = [];
@@ -122,11 +130,11 @@ export class KnowledgeBase {
     return c;
   }
 
-  matchAt(norms: readonly string[], i: number, end = norms.length, allowFuzzy = true): KbMatch | null {
+  matchAt(norms: readonly string[], i: number, end = norms.length, allowFuzzy = true, starts?: KbStart[]): KbMatch | null {
     let best: KbMatch | null = null;
     let mask = 0;
     const fits = (c: KbCandidate[]) => c.filter((x) => (mask & ~x.articles) === 0);
-    for (const v of this.starts(norms[i]!)) {
+    for (const v of starts ?? this.startsOf(norms[i]!)) {
       const max = v.max;
       let key = v.key;
       mask = v.article ? 1 : 0;

@@ -10,7 +10,7 @@ import { resourcePath } from "../resources.js";
 import { normalize } from "../text/normalize.js";
 import { segment } from "../text/tokenize.js";
 import { exactKey } from "../kb/matchKey.js";
-import { knowledgeBase, type KnowledgeBase, type KbMatch } from "../kb/KnowledgeBase.js";
+import { knowledgeBase, type KnowledgeBase, type KbMatch, type KbStart } from "../kb/KnowledgeBase.js";
 import { nameList, type NameList } from "./NameList.js";
 import { hashString, mix } from "./hash.js";
 
@@ -94,17 +94,40 @@ function shapeOf(text: string): string {
   return out;
 }
 
+/** What the featurizer knows about a token type, computed once per process (one lookup per token). */
+interface TokenInfo {
+  attrs: Uint32Array;
+  norm: string;
+  key: string;
+  trig: number;
+  kbStarts: KbStart[];
+  nameStarts: Array<[string, number]>;
+}
+
 /** Per-token attributes, cached by the token's text. */
 export class NerFeaturizer {
-  private readonly cache = new Map<string, Uint32Array>();
-  private readonly keyCache = new Map<string, string>();
+  private readonly infos = new Map<string, TokenInfo>();
   constructor(readonly res: NerResources = nerResources()) {}
 
-  attributes(text: string): Uint32Array {
-    let a = this.cache.get(text);
-    if (a) return a;
-    a = new Uint32Array(A.Count);
+  private info(text: string): TokenInfo {
+    let t = this.infos.get(text);
+    if (t) return t;
     const norm = normalize(text.length > 64 ? text.slice(0, 64) : text);
+    const key = exactKey(norm);
+    let trig = this.res.triggers.get(key);
+    if (trig === undefined && key.length > 2 && "وفبلك".includes(key[0]!)) trig = this.res.triggers.get(exactKey(key.slice(1)));
+    t = { attrs: this.computeAttributes(text, norm), norm, key, trig: trig ?? 0, kbStarts: this.res.kb.startsOf(norm), nameStarts: this.nameStarts(key) };
+    if (this.infos.size > 400000) this.infos.clear();
+    this.infos.set(text, t);
+    return t;
+  }
+
+  attributes(text: string): Uint32Array {
+    return this.info(text).attrs;
+  }
+
+  private computeAttributes(text: string, norm: string): Uint32Array {
+    const a = new Uint32Array(A.Count);
     const seg = norm.length >= 3 ? segment({ start: 0, text: norm, norm }, this.res.known) : { proclitic: "", stem: norm, enclitic: "" };
     const stem = seg.stem;
     const h = (i: number, v: string) => { a![i] = hashString(v, 0x811c9dc5 ^ Math.imul(i + 1, 0x27d4eb2d)); };
@@ -134,20 +157,7 @@ export class NerFeaturizer {
     h(A.Coarse, c === undefined ? "none" : String(c & 255));
     const tk = this.res.triggers.get(exactKey(norm)) ?? this.res.triggers.get(exactKey(stem)) ?? 0;
     h(A.Trig, String(tk));
-    if (this.cache.size > 400000) this.cache.clear();
-    this.cache.set(text, a);
     return a;
-  }
-
-  /** The normalised form of a token (cached). */
-  private key(text: string): string {
-    let k = this.keyCache.get(text);
-    if (k === undefined) {
-      k = normalize(text.length > 64 ? text.slice(0, 64) : text);
-      if (this.keyCache.size > 400000) this.keyCache.clear();
-      this.keyCache.set(text, k);
-    }
-    return k;
   }
 
   /**
@@ -160,12 +170,14 @@ export class NerFeaturizer {
     const kbMatches: Array<{ at: number; match: KbMatch }> = [];
     const norms: string[] = new Array(n);
     const keys: string[] = new Array(n);
+    const infos: TokenInfo[] = new Array(n);
     for (let i = 0; i < n; i++) {
-      norms[i] = this.key(tokens[i]!);
-      keys[i] = exactKey(norms[i]!);
+      infos[i] = this.info(tokens[i]!);
+      norms[i] = infos[i]!.norm;
+      keys[i] = infos[i]!.key;
     }
     for (let i = 0; i < n; ) {
-      const m = this.res.kb.matchAt(norms, i, n, false);
+      const m = infos[i]!.kbStarts.length ? this.res.kb.matchAt(norms, i, n, false, infos[i]!.kbStarts) : null;
       if (!m) { i++; continue; }
       kbMatches.push({ at: i, match: m });
       let type = 0;
@@ -176,7 +188,7 @@ export class NerFeaturizer {
     // Name lists: try the token as is and without a one- or two-letter proclitic.
     for (let i = 0; i < n; ) {
       let best: { length: number; bits: number } | null = null;
-      for (const [v, max] of this.nameStarts(keys[i]!)) {
+      for (const [v, max] of infos[i]!.nameStarts) {
         const m = this.res.names.matchAt(keys, v, i, max);
         if (m && (!best || m.length > best.length)) best = m;
       }
@@ -187,13 +199,10 @@ export class NerFeaturizer {
     return { kb: kbTags, names: nlTags, kbMatches };
   }
 
-  private readonly nameStartCache = new Map<string, Array<[string, number]>>();
-
   /** The readings of a token (as is, without a proclitic) that may start a listed name. */
   private nameStarts(k: string): Array<[string, number]> {
-    let c = this.nameStartCache.get(k);
-    if (!c) {
-      c = [];
+    {
+      const c: Array<[string, number]> = [];
       const variants = [k];
       if (k.length >= 4 && "وبلفك".includes(k[0]!)) variants.push(exactKey(k.slice(1)));
       if (k.length >= 5 && "وف".includes(k[0]!) && "بلك".includes(k[1]!)) variants.push(exactKey(k.slice(2)));
@@ -201,10 +210,8 @@ export class NerFeaturizer {
         const max = this.res.names.maxFrom(v);
         if (max) c.push([v, max]);
       }
-      if (this.nameStartCache.size > 400000) this.nameStartCache.clear();
-      this.nameStartCache.set(k, c);
+      return c;
     }
-    return c;
   }
 
   private readonly gzCache = new WeakMap<readonly string[], Gazetteer>();
@@ -254,11 +261,7 @@ export class NerFeaturizer {
   }
 
   private trigCode(text: string): number {
-    const norm = this.key(text);
-    const k = exactKey(norm);
-    let c = this.res.triggers.get(k);
-    if (c === undefined && k.length > 2 && "وفبلك".includes(k[0]!)) c = this.res.triggers.get(exactKey(k.slice(1)));
-    return c ?? 0;
+    return this.info(text).trig;
   }
 
   /** Feature hashes of a sentence: n × FEATURES_PER_TOKEN, row-major. */

@@ -31,6 +31,22 @@ const lib = (p) => import(pathToFileURL(join(root, "dist/src", p)).href);
 const { storeSpec, isPostgresSpec, openStore } = await lib("store/openStore.js");
 const db = process.env.RASD_DB ? storeSpec() : join(root, ".rasd", "demo.db");
 
+// A demo archive left by an older build may not fit the store's current schema: probe it, rebuild if so.
+if (!process.env.RASD_DB && existsSync(db)) {
+  let ok = false;
+  try {
+    const probe = openStore(db, { readonly: true });
+    ok = (await probe.search("ترامب", { limit: 1 })).total > 0;
+    await probe.close();
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    console.log("start: the demo archive was made by an older build; rebuilding it");
+    for (const s of ["", "-wal", "-shm"]) rmSync(db + s, { force: true });
+  }
+}
+
 if (!isPostgresSpec(db) && !existsSync(db)) {
   const { buildDemoArchive } = await lib("server/demoArchive.js");
   mkdirSync(join(db, ".."), { recursive: true });

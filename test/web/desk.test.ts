@@ -43,10 +43,19 @@ test("search «ترامب» finds the seed; its link opens the article page", op
   await page.getByLabel("ابحث في الأرشيف").fill("ترامب");
   await page.keyboard.press("Enter");
   await page.waitForURL(/\?q=/);
-  const link = page.locator(".hit h3 a", { hasText: "اجتماع لوزراء خارجية" });
-  await link.waitFor();
+  await page.locator(".hit").first().waitFor();
   assert.ok((await page.locator(".hit mark").count()) > 0, "snippets carry highlights");
   assert.ok((await page.locator(".chart rect").count()) > 0, "a date histogram");
+  // The seed is among the hits: on the first page or, ranking aside, a later one.
+  const link = page.locator(".hit h3 a", { hasText: "اجتماع لوزراء خارجية" });
+  for (let i = 0; i < 5 && (await link.count()) === 0; i++) {
+    const next = page.locator(".pager a", { hasText: "التالي" });
+    if ((await next.count()) === 0) break;
+    await next.click();
+    await page.waitForURL(new RegExp(`offset=${(i + 1) * 20}`));
+    await page.locator(".hit").first().waitFor();
+  }
+  await link.waitFor({ timeout: 5000 });
   await link.click();
   await page.waitForURL(new RegExp(`/article/${desk.seed.id}$`));
   await page.locator("article.reading .headline").waitFor();

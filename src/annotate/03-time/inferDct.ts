@@ -20,6 +20,8 @@ import { resolveParsed } from "./resolveParsed.js";
 
 interface Constraint {
   w: number;
+  /** Pins the month or the day (not only a bound or a weekday): inference needs at least one. */
+  pin?: boolean;
   ok(dn: number, a: Ymd, wd: number): boolean;
 }
 
@@ -81,13 +83,13 @@ function constraintsOf(p: Parsed, out: Constraint[], years: number[]): void {
     const s = spanOf(v);
     if (s && s[0] === s[1]) {
       const target = s[0] + p.dctHint.dayOffset * -1;
-      out.push({ w: 6, ok: (dn) => dn === target });
+      out.push({ w: 6, pin: true, ok: (dn) => dn === target });
       years.push(fromDayNumber(s[0]).y);
       return;
     }
     if (mean.m !== undefined && mean.d !== undefined && mean.y === undefined) {
       const { m, d } = mean, off = -p.dctHint.dayOffset;
-      out.push({ w: 6, ok: (dn, a) => nearSomeYear(a, dn, m, d, off, off) });
+      out.push({ w: 6, pin: true, ok: (dn, a) => nearSomeYear(a, dn, m, d, off, off) });
       return;
     }
   }
@@ -121,13 +123,13 @@ function constraintsOf(p: Parsed, out: Constraint[], years: number[]): void {
     if (past) out.push({ w: 1, ok: (dn) => dn >= s[0] });
     else out.push({ w: 1, ok: (dn) => dn <= s[1] });
     // A weekday with a full date: written about the days around publication.
-    if (mean.wd !== undefined && s[0] === s[1]) out.push({ w: 3, ok: (dn) => dn >= s[0] - 10 && dn <= s[0] + 10 });
+    if (mean.wd !== undefined && s[0] === s[1]) out.push({ w: 3, pin: true, ok: (dn) => dn >= s[0] - 10 && dn <= s[0] + 10 });
     return;
   }
   if (mean.m === undefined) return;
   const m = mean.m;
   if (mean.monthRel === 0) {
-    out.push({ w: 3, ok: (_dn, a) => a.m === m });
+    out.push({ w: 3, pin: true, ok: (_dn, a) => a.m === m });
     if (mean.d !== undefined) {
       const d = mean.d;
       out.push({ w: 1, ok: (_dn, a) => a.m !== m || (past ? a.d >= d : a.d <= d) });
@@ -145,7 +147,7 @@ function constraintsOf(p: Parsed, out: Constraint[], years: number[]): void {
   }
   if (mean.d !== undefined) {
     const d = mean.d;
-    if (mean.wd !== undefined) out.push({ w: 3, ok: (dn, a) => nearSomeYear(a, dn, m, d, -10, 10, mean.wd) });
+    if (mean.wd !== undefined) out.push({ w: 3, pin: true, ok: (dn, a) => nearSomeYear(a, dn, m, d, -10, 10, mean.wd) });
     else out.push({ w: 1, ok: (dn, a) => (past ? nearSomeYear(a, dn, m, d, 0, 180) : nearSomeYear(a, dn, m, d, -180, 0)) });
   }
 }
@@ -156,7 +158,7 @@ export function inferDct(parsed: readonly Parsed[]): Dct {
   const years: number[] = [];
   for (const p of parsed) constraintsOf(p, cons, years);
   const none: Dct = { value: null, origin: "none" };
-  if (!years.length || !cons.length) return none;
+  if (!years.length || !cons.some((c) => c.pin)) return none;
   const maxY = Math.max(...years);
   const from = dayNumber(maxY - 1, 1, 1), to = dayNumber(maxY + 2, 12, 31);
   const n = to - from + 1;
@@ -183,13 +185,14 @@ export function inferDct(parsed: readonly Parsed[]): Dct {
   }
   let best = -Infinity;
   for (let i = 0; i < n; i++) if (score[i]! > best) best = score[i]!;
-  // The earliest run of best days.
+  // Every best day: they must lie within one season (a weekday alone recurs every week, a month
+  // called الجاري every year — without more evidence that is no date).
   let lo = -1, hi = -1;
   for (let i = 0; i < n; i++) {
     if (score[i]! >= best - 1e-9) {
       if (lo < 0) lo = i;
       hi = i;
-    } else if (lo >= 0) break;
+    }
   }
   if (lo < 0 || hi - lo + 1 > MAX_RANGE_DAYS) return none;
   const mid = Math.floor((lo + hi) / 2);

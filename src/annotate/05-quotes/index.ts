@@ -203,6 +203,8 @@ export const quotesAnnotator: Annotator<"quotes"> = {
       }
 
       // 3. Indirect speech: a cue and its أن/إن clause.
+      const pairByOpen = new Map(pairs.map((p) => [p.open, p]));
+      const candByFrom = new Map(cands.map((q) => [q.from, q]));
       const indirect: Candidate[] = [];
       let indirectEnd = -1;
       for (let c = from; c < to; c++) {
@@ -228,9 +230,9 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         if (comp < 0 || comp + 1 >= to) continue;
         // "قال إن «…»": the quote is direct, its marks say so.
         if (isPunct(comp + 1, "«“\"")) {
-          const p = pairs.find((x) => x.open === comp + 1);
+          const p = pairByOpen.get(comp + 1);
           if (p) {
-            const existing = cands.find((x) => x.from === p.open + 1);
+            const existing = candByFrom.get(p.open + 1);
             if (existing) {
               existing.kind = "direct";
               existing.cue = c;
@@ -286,10 +288,11 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         cands.push(q);
       }
 
+      indirect.sort((a, b) => a.from - b.from);
       // 4. Pairs inside indirect speech are partial quotes of its speaker; others stand alone.
       for (const q of cands) {
         if (q.kind === "indirect" || (q.cue !== undefined && q.kind !== "partial")) continue;
-        const host = indirect.find((x) => x.from <= q.from && q.from < x.to);
+        const host = hostOf(indirect, q.from);
         if (host && q.to > host.to) host.to = q.to;
         if (host) {
           if (host.from === q.from - 1 && q.to >= host.to - 1) {
@@ -327,6 +330,19 @@ export const quotesAnnotator: Annotator<"quotes"> = {
     return quotes;
   },
 };
+
+/** The indirect quote (sorted by start, not overlapping) that holds token `at`, by binary search. */
+function hostOf(indirect: Candidate[], at: number): Candidate | undefined {
+  let lo = 0, hi = indirect.length - 1, found: Candidate | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (indirect[mid]!.from <= at) {
+      found = indirect[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found && at < found.to ? found : undefined;
+}
 
 function lexHasComplementizerBetween(tokens: readonly { norm: string }[], a: number, b: number, comps: Set<string>): boolean {
   for (let k = a + 1; k < b; k++) if (comps.has(tokens[k]!.norm)) return true;

@@ -7,7 +7,6 @@
  * workers.
  */
 import pg from "pg";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { RasdRecord } from "../types.js";
 import type { EntityProfile, EntitySummary, PutResult, SearchOptions, SearchResult, Store, StoreStats } from "./Store.js";
 import { recordRows, type RecordRows } from "./recordRows.js";
@@ -18,7 +17,7 @@ import { compareSignatures, signatureFromBytes } from "../dedup/MinHash.js";
 import { dayNumber, STORY_MIN_OVERLAP, STORY_MIN_SHARED, STORY_WINDOW_DAYS } from "../dedup/storyFeatures.js";
 import { RasdError } from "../errors.js";
 import { archiveInfo, withArchive, type PreparedRecord } from "./archiveInfo.js";
-import { bucket, keysOf, summarize } from "./SqliteStore.js";
+import { bucket, keysOf, packRecord, summarize, unpackRecord, unpackText } from "./SqliteStore.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS articles(
@@ -31,6 +30,7 @@ CREATE TABLE IF NOT EXISTS articles(
   record BYTEA NOT NULL,
   seq BIGSERIAL
 );
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS body BYTEA;
 CREATE INDEX IF NOT EXISTS articles_dct ON articles(dct);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet_norm);
 CREATE INDEX IF NOT EXISTS articles_section ON articles(section_norm);
@@ -181,12 +181,13 @@ export class PostgresStore implements Store {
           }
         }
         story ??= a.id;
+        const packed = packRecord(r.json, r.text);
         const res = await c.query(
           `INSERT INTO articles(doc, headline, outlet, outlet_norm, section, section_norm, dct, dct_origin, url, kind, language, tone, words, length,
-             shingles, signature, features, duplicate_of, story, tsv, record)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20::tsvector,$21) ON CONFLICT (doc) DO NOTHING RETURNING doc`,
+             shingles, signature, features, duplicate_of, story, tsv, record, body)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20::tsvector,$21,$22) ON CONFLICT (doc) DO NOTHING RETURNING doc`,
           [a.id, a.headline, a.outlet, a.outletNorm, a.section, a.sectionNorm, a.dct, a.dctOrigin, a.url, a.kind, a.language, a.tone, a.words, a.length,
-            r.shingles, r.signature, r.features.length, duplicateOf, story, tsvectorLiteral(a.terms), deflateRawSync(Buffer.from(r.json, "utf8"), { level: 3 })],
+            r.shingles, r.signature, r.features.length, duplicateOf, story, tsvectorLiteral(a.terms), packed.record, packed.body],
         );
         if (!res.rowCount) {
           skipped++;
@@ -257,9 +258,9 @@ export class PostgresStore implements Store {
   }
 
   async get(id: string): Promise<RasdRecord | null> {
-    const rows = await this.q<{ record: Buffer; duplicate_of: string | null; story: string | null }>("SELECT record, duplicate_of, story FROM articles WHERE doc = $1", [id]);
+    const rows = await this.q<{ record: Buffer; body: Buffer | null; duplicate_of: string | null; story: string | null }>("SELECT record, body, duplicate_of, story FROM articles WHERE doc = $1", [id]);
     if (!rows.length) return null;
-    return withArchive(JSON.parse(inflateRawSync(rows[0]!.record).toString("utf8")) as RasdRecord, archiveInfo(rows[0]!.duplicate_of, rows[0]!.story));
+    return withArchive(unpackRecord(rows[0]!.record, rows[0]!.body), archiveInfo(rows[0]!.duplicate_of, rows[0]!.story));
   }
 
   async *records(query?: string, batch = 500): AsyncGenerator<RasdRecord> {
@@ -268,12 +269,12 @@ export class PostgresStore implements Store {
     let last = 0;
     for (;;) {
       const n = params.length;
-      const rows = await this.q<{ seq: string; record: Buffer; duplicate_of: string | null; story: string | null }>(
-        `SELECT a.seq, a.record, a.duplicate_of, a.story FROM articles a WHERE ${where} AND a.seq > $${n + 1} ORDER BY a.seq LIMIT $${n + 2}`,
+      const rows = await this.q<{ seq: string; record: Buffer; body: Buffer | null; duplicate_of: string | null; story: string | null }>(
+        `SELECT a.seq, a.record, a.body, a.duplicate_of, a.story FROM articles a WHERE ${where} AND a.seq > $${n + 1} ORDER BY a.seq LIMIT $${n + 2}`,
         [...params, last, batch],
       );
       if (!rows.length) return;
-      for (const r of rows) yield withArchive(JSON.parse(inflateRawSync(r.record).toString("utf8")) as RasdRecord, archiveInfo(r.duplicate_of, r.story));
+      for (const r of rows) yield withArchive(unpackRecord(r.record, r.body), archiveInfo(r.duplicate_of, r.story));
       last = Number(rows[rows.length - 1]!.seq);
     }
   }
@@ -305,14 +306,14 @@ export class PostgresStore implements Store {
     const order = sort === "relevance" && tsq ? "score DESC, a.dct DESC NULLS LAST" : sort === "oldest" ? "a.dct ASC NULLS LAST, a.seq ASC" : "a.dct DESC NULLS LAST, a.seq DESC";
     const n = params.length;
     const total = Number((await this.q<{ n: string }>(`SELECT count(*) AS n FROM articles a WHERE ${where}`, params))[0]!.n);
-    const rows = await this.q<{ doc: string; headline: string; outlet: string | null; section: string | null; dct: string | null; duplicate_of: string | null; story: string | null; record: Buffer; score: number }>(
-      `SELECT a.doc, a.headline, a.outlet, a.section, a.dct, a.duplicate_of, a.story, a.record, ${score} AS score FROM articles a WHERE ${where} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
+    const rows = await this.q<{ doc: string; headline: string; outlet: string | null; section: string | null; dct: string | null; duplicate_of: string | null; story: string | null; record: Buffer; body: Buffer | null; score: number }>(
+      `SELECT a.doc, a.headline, a.outlet, a.section, a.dct, a.duplicate_of, a.story, a.record, a.body, ${score} AS score FROM articles a WHERE ${where} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...params, limit, offset],
     );
     const terms = highlightTerms(pq);
     const hits = rows.map((r) => {
-      const rec = JSON.parse(inflateRawSync(r.record).toString("utf8")) as RasdRecord;
-      const skip = r.headline && rec.text.startsWith(r.headline) ? r.headline.length : 0;
+      const text = unpackText(r.record, r.body);
+      const skip = r.headline && text.startsWith(r.headline) ? r.headline.length : 0;
       return {
         id: r.doc,
         ...(r.headline ? { headline: r.headline } : {}),
@@ -320,7 +321,7 @@ export class PostgresStore implements Store {
         ...(r.section ? { section: r.section } : {}),
         dct: r.dct,
         score: Math.round(Number(r.score) * 1000) / 1000,
-        snippets: buildSnippets(rec.text, terms, 2, skip),
+        snippets: buildSnippets(text, terms, 2, skip),
         ...(r.duplicate_of ? { duplicateOf: r.duplicate_of } : {}),
         ...(r.story ? { story: r.story } : {}),
       };
@@ -375,8 +376,8 @@ export class PostgresStore implements Store {
        FROM entities e JOIN entities o ON o.doc = e.doc AND o.key <> e.key WHERE e.key = $1 GROUP BY o.key ORDER BY articles DESC, mentions DESC LIMIT 20`,
       [k],
     );
-    const quotes = await this.q<{ article: string; dct: string | null; kind: string; start: number; end: number; record: Buffer }>(
-      `SELECT a.doc AS article, a.dct, q.kind, q.start, q."end", a.record FROM quotes q JOIN articles a ON a.doc = q.doc WHERE q.speaker_key = $1 ORDER BY a.dct DESC NULLS LAST LIMIT 50`,
+    const quotes = await this.q<{ article: string; dct: string | null; kind: string; start: number; end: number; record: Buffer; body: Buffer | null }>(
+      `SELECT a.doc AS article, a.dct, q.kind, q.start, q."end", a.record, a.body FROM quotes q JOIN articles a ON a.doc = q.doc WHERE q.speaker_key = $1 ORDER BY a.dct DESC NULLS LAST LIMIT 50`,
       [k],
     );
     const outlets = (await this.q<{ value: string; count: string }>("SELECT a.outlet AS value, count(DISTINCT a.doc) AS count FROM entities e JOIN articles a ON a.doc = e.doc WHERE e.key = $1 AND a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY count DESC", [k])).map((r) => ({ value: r.value, count: Number(r.count) }));
@@ -385,7 +386,7 @@ export class PostgresStore implements Store {
       names,
       timeline,
       coMentioned: co.map(summary),
-      quotes: quotes.map((q) => ({ article: q.article, text: (JSON.parse(inflateRawSync(q.record).toString("utf8")) as RasdRecord).text.slice(q.start, q.end), kind: q.kind, dct: q.dct })),
+      quotes: quotes.map((q) => ({ article: q.article, text: unpackText(q.record, q.body).slice(q.start, q.end), kind: q.kind, dct: q.dct })),
       outlets,
     };
   }

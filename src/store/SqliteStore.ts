@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS articles(
   tone REAL, words INTEGER, length INTEGER,
   shingles INTEGER, signature BLOB, features INTEGER,
   duplicate_of TEXT, story TEXT,
-  record BLOB NOT NULL
+  record BLOB NOT NULL,
+  body BLOB
 );
 CREATE INDEX IF NOT EXISTS articles_dct ON articles(dct);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet_norm);
@@ -80,6 +81,9 @@ export class SqliteStore implements Store {
       this.db.pragma("synchronous = NORMAL");
       this.db.pragma("busy_timeout = 10000");
       this.db.exec(SCHEMA);
+      // Archives written before the text had its own column keep it inside the record.
+      const cols = (this.db.prepare("PRAGMA table_info(articles)").all() as Array<{ name: string }>).map((c) => c.name);
+      if (!cols.includes("body")) this.db.exec("ALTER TABLE articles ADD COLUMN body BLOB");
     }
     this.db.pragma("cache_size = -65536");
     this.db.pragma("temp_store = MEMORY");
@@ -87,8 +91,8 @@ export class SqliteStore implements Store {
     this.stmts = options.readonly ? {} : {
       exists: p("SELECT doc FROM articles WHERE id = ?"),
       insArticle: p(`INSERT INTO articles(id, headline, outlet, outlet_norm, section, section_norm, dct, dct_origin, url, kind, language, tone, words, length,
-        shingles, signature, features, duplicate_of, story, record) VALUES (@id, @headline, @outlet, @outletNorm, @section, @sectionNorm, @dct, @dctOrigin, @url,
-        @kind, @language, @tone, @words, @length, @shingles, @signature, @features, @duplicateOf, @story, @record)`),
+        shingles, signature, features, duplicate_of, story, record, body) VALUES (@id, @headline, @outlet, @outletNorm, @section, @sectionNorm, @dct, @dctOrigin, @url,
+        @kind, @language, @tone, @words, @length, @shingles, @signature, @features, @duplicateOf, @story, @record, @body)`),
       insFts: p("INSERT INTO fts(rowid, terms) VALUES (?, ?)"),
       insEntity: p("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
       upKey: p(`INSERT INTO entity_keys VALUES (?,?,?,?,?,?,1,?) ON CONFLICT(key) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions`),
@@ -170,7 +174,7 @@ export class SqliteStore implements Store {
       features: r.features.length,
       duplicateOf,
       story,
-      record: deflateRawSync(Buffer.from(r.json, "utf8"), { level: 3 }),
+      ...packRecord(r.json, r.text),
     });
     const doc = Number(info.lastInsertRowid);
     s.insFts!.run(doc, a.terms);
@@ -219,9 +223,9 @@ export class SqliteStore implements Store {
   }
 
   async get(id: string): Promise<RasdRecord | null> {
-    const row = this.db.prepare("SELECT record, duplicate_of, story FROM articles WHERE id = ?").get(id) as { record: Buffer; duplicate_of: string | null; story: string | null } | undefined;
+    const row = this.db.prepare("SELECT record, body, duplicate_of, story FROM articles WHERE id = ?").get(id) as { record: Buffer; body: Buffer | null; duplicate_of: string | null; story: string | null } | undefined;
     if (!row) return null;
-    const rec = JSON.parse(inflateRawSync(row.record).toString("utf8")) as RasdRecord;
+    const rec = unpackRecord(row.record, row.body);
     return withArchive(rec, archiveInfo(row.duplicate_of, row.story));
   }
 
@@ -231,9 +235,9 @@ export class SqliteStore implements Store {
     const { sql, params } = this.whereOf(pq);
     let last = 0;
     for (;;) {
-      const rows = this.db.prepare(`SELECT a.doc, a.record, a.duplicate_of, a.story FROM articles a WHERE ${sql} AND a.doc > ? ORDER BY a.doc LIMIT ?`).all(...params, last, batch) as Array<{ doc: number; record: Buffer; duplicate_of: string | null; story: string | null }>;
+      const rows = this.db.prepare(`SELECT a.doc, a.record, a.body, a.duplicate_of, a.story FROM articles a WHERE ${sql} AND a.doc > ? ORDER BY a.doc LIMIT ?`).all(...params, last, batch) as Array<{ doc: number; record: Buffer; body: Buffer | null; duplicate_of: string | null; story: string | null }>;
       if (!rows.length) return;
-      for (const r of rows) yield withArchive(JSON.parse(inflateRawSync(r.record).toString("utf8")) as RasdRecord, archiveInfo(r.duplicate_of, r.story));
+      for (const r of rows) yield withArchive(unpackRecord(r.record, r.body), archiveInfo(r.duplicate_of, r.story));
       last = rows[rows.length - 1]!.doc;
     }
   }
@@ -277,12 +281,12 @@ export class SqliteStore implements Store {
     try {
       const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${w}`).get(...params) as { n: number }).n;
       const rows = this.db
-        .prepare(`SELECT a.doc, a.id, a.headline, a.outlet, a.section, a.dct, a.duplicate_of, a.story, a.record, ${score} AS score FROM ${from} WHERE ${w} ORDER BY ${order} LIMIT ? OFFSET ?`)
-        .all(...params, limit, offset) as Array<{ doc: number; id: string; headline: string; outlet: string | null; section: string | null; dct: string | null; duplicate_of: string | null; story: string | null; record: Buffer; score: number }>;
+        .prepare(`SELECT a.doc, a.id, a.headline, a.outlet, a.section, a.dct, a.duplicate_of, a.story, a.record, a.body, ${score} AS score FROM ${from} WHERE ${w} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        .all(...params, limit, offset) as Array<{ doc: number; id: string; headline: string; outlet: string | null; section: string | null; dct: string | null; duplicate_of: string | null; story: string | null; record: Buffer; body: Buffer | null; score: number }>;
       const terms = highlightTerms(pq);
       const hits = rows.map((r) => {
-        const rec = JSON.parse(inflateRawSync(r.record).toString("utf8")) as RasdRecord;
-        const skip = r.headline && rec.text.startsWith(r.headline) ? r.headline.length : 0;
+        const text = unpackText(r.record, r.body);
+        const skip = r.headline && text.startsWith(r.headline) ? r.headline.length : 0;
         return {
           id: r.id,
           ...(r.headline ? { headline: r.headline } : {}),
@@ -290,7 +294,7 @@ export class SqliteStore implements Store {
           ...(r.section ? { section: r.section } : {}),
           dct: r.dct,
           score: Math.round(r.score * 1000) / 1000,
-          snippets: buildSnippets(rec.text, terms, 2, skip),
+          snippets: buildSnippets(text, terms, 2, skip),
           ...(r.duplicate_of ? { duplicateOf: r.duplicate_of } : {}),
           ...(r.story ? { story: r.story } : {}),
         };
@@ -349,8 +353,8 @@ export class SqliteStore implements Store {
         FROM entities e JOIN entities o ON o.doc = e.doc AND o.key <> e.key WHERE e.key = ? GROUP BY o.key ORDER BY articles DESC, mentions DESC LIMIT 20`)
       .all(k) as Array<EntitySummary & { key: string; en: string | null }>;
     const quotes = this.db
-      .prepare(`SELECT a.id AS article, a.dct, q.kind, q.start, q."end", a.record FROM quotes q JOIN articles a ON a.doc = q.doc WHERE q.speaker_key = ? ORDER BY a.dct DESC LIMIT 50`)
-      .all(k) as Array<{ article: string; dct: string | null; kind: string; start: number; end: number; record: Buffer }>;
+      .prepare(`SELECT a.id AS article, a.dct, q.kind, q.start, q."end", a.record, a.body FROM quotes q JOIN articles a ON a.doc = q.doc WHERE q.speaker_key = ? ORDER BY a.dct DESC LIMIT 50`)
+      .all(k) as Array<{ article: string; dct: string | null; kind: string; start: number; end: number; record: Buffer; body: Buffer | null }>;
     const outlets = this.db.prepare("SELECT a.outlet AS value, count(DISTINCT a.doc) AS count FROM entities e JOIN articles a ON a.doc = e.doc WHERE e.key = ? AND a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY count DESC").all(k) as Array<{ value: string; count: number }>;
     return {
       ...summary(head),
@@ -358,7 +362,7 @@ export class SqliteStore implements Store {
       timeline,
       coMentioned: co.map((r) => summary(r)),
       quotes: quotes.map((q) => {
-        const text = (JSON.parse(inflateRawSync(q.record).toString("utf8")) as RasdRecord).text.slice(q.start, q.end);
+        const text = unpackText(q.record, q.body).slice(q.start, q.end);
         return { article: q.article, text, kind: q.kind, dct: q.dct };
       }),
       outlets,
@@ -394,6 +398,24 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * The record is stored in two parts, both compressed: the annotations (JSON, with an empty text) and
+ * the text, so search snippets inflate only the text. Rows without a body hold the whole record.
+ */
+export function packRecord(json: string, text: string): { record: Buffer; body: Buffer } {
+  return { record: deflateRawSync(Buffer.from(json, "utf8"), { level: 3 }), body: deflateRawSync(Buffer.from(text, "utf8"), { level: 3 }) };
+}
+
+export function unpackRecord(record: Uint8Array, body: Uint8Array | null): RasdRecord {
+  const rec = JSON.parse(inflateRawSync(record).toString("utf8")) as RasdRecord;
+  if (body) rec.text = inflateRawSync(body).toString("utf8");
+  return rec;
+}
+
+export function unpackText(record: Uint8Array, body: Uint8Array | null): string {
+  return body ? inflateRawSync(body).toString("utf8") : (JSON.parse(inflateRawSync(record).toString("utf8")) as RasdRecord).text;
 }
 
 /** One row per archive-wide entity key of a record, summed over its local entities (sorted: stable lock order). */

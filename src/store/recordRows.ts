@@ -49,8 +49,9 @@ export interface RecordRows {
   shingles: number;
   bands: number[];
   features: number[];
-  /** The record as JSON, text included. */
+  /** The record as JSON with an empty text, and the text (stored apart: snippets need only the text). */
   json: string;
+  text: string;
 }
 
 function pad(n: number): string {
@@ -185,6 +186,7 @@ export function recordRows(rec: RasdRecord): RecordRows {
     shingles: sig.size,
     bands: bandKeys(sig),
     features: storyFeatures(rec, stems.slice(0, lead)),
-    json: JSON.stringify(rec),
+    json: JSON.stringify({ ...rec, text: "" }),
+    text: rec.text,
   };
 }

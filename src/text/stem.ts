@@ -5,7 +5,7 @@
  * never leaves fewer than three letters. Precision is traded for recall on purpose: two
  * words that share a stem are rare enough in news search, and the query is stemmed the same way.
  */
-import { normalize, normalizeWithMap, toOriginalRange } from "./normalize.js";
+import { normalize } from "./normalize.js";
 
 const MIN = 3;
 /** Proclitic units, stripped greedily: و ف (conjunctions), ب ل ك (prepositions), ال (the article). */
@@ -69,34 +69,80 @@ function classOf(text: string, i: number): number {
   return LETTER.test(text[i]!) ? 1 : 0;
 }
 
+// The folding of each UTF-16 unit, taken from normalize.ts itself (which folds code point by code
+// point, with no context), and cached: the same result as normalizeWithMap, without its allocations.
+const FOLD: Array<string | undefined> = new Array(0x10000);
+function foldUnit(c: number): string {
+  let f = FOLD[c];
+  if (f === undefined) f = FOLD[c] = normalize(String.fromCharCode(c));
+  return f;
+}
+
+function classOfChar(ch: string): number {
+  return classOf(ch, 0);
+}
+
 /**
  * Tokenises `text` into words and numbers, normalises and stems each, keeping offsets into `text`
- * (punctuation dropped). One pass over the normalised text: the index and the query both use it, so
- * they always agree on what a word is. Arabic and Latin runs are separate words, as are digit runs
- * ("3.5" and "1,200" stay one number).
+ * (punctuation dropped). The index and the query both use it, so they always agree on what a word
+ * is. Arabic and Latin runs are separate words, as are digit runs ("3.5" and "1,200" stay one
+ * number). Characters the normaliser drops (diacritics, tatweel) never end a word, and a word's end
+ * covers the marks on its last letter ("وترامبُ" whole).
  */
 export function stemTokens(text: string): StemmedToken[] {
-  const n = normalizeWithMap(text);
-  const t = n.text;
   const out: StemmedToken[] = [];
-  let i = 0;
-  while (i < t.length) {
-    const cls = classOf(t, i);
-    if (cls === 0) {
-      i++;
+  let cls = 0;
+  let start = -1;
+  let end = -1;
+  let word = "";
+  const close = () => {
+    if (cls !== 0 && word) {
+      const st = cls === 1 ? stemNormalized(word) : word;
+      if (st) out.push({ start, end, stem: st });
+    }
+    cls = 0;
+    word = "";
+  };
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    let width = 1;
+    let f: string;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      width = 2;
+      f = normalize(text.slice(i, i + 2));
+    } else f = foldUnit(c);
+    if (f.length === 0) {
+      if (cls !== 0) end = i + width;
+      i += width;
       continue;
     }
-    const s = i;
-    i++;
-    while (i < t.length) {
-      const c = classOf(t, i);
-      if (c === cls) i++;
-      else if (cls === 3 && (t[i] === "." || t[i] === ",") && i + 1 < t.length && classOf(t, i + 1) === 3) i += 2;
-      else break;
+    for (let k = 0; k < f.length; k++) {
+      const ch = f[k]!;
+      const kc = classOfChar(ch);
+      if (kc === 0) {
+        // "3.5", "1,200": a separator between two digits stays inside the number.
+        if (cls === 3 && (ch === "." || ch === ",") && k === f.length - 1 && i + width < text.length) {
+          const next = foldUnit(text.charCodeAt(i + width));
+          if (next.length && classOfChar(next[0]!) === 3) {
+            word += ch;
+            end = i + width;
+            continue;
+          }
+        }
+        close();
+      } else if (kc === cls) {
+        word += ch;
+        end = i + width;
+      } else {
+        close();
+        cls = kc;
+        start = i;
+        end = i + width;
+        word = ch;
+      }
     }
-    const [start, end] = toOriginalRange(n, s, i);
-    const st = cls === 1 ? stemNormalized(t.slice(s, i)) : t.slice(s, i);
-    if (st) out.push({ start, end, stem: st });
+    i += width;
   }
+  close();
   return out;
 }

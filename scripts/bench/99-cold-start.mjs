@@ -21,7 +21,9 @@ export default {
   name: "cold start",
   async run({ root }) {
     const seed = [join(root, "..", "shared", "seed", "article.txt"), join(root, "samples", "seed", "article.txt")].find(existsSync);
-    const node = median(root, ["--help"], 1) && (() => { const t = performance.now(); spawnSync(process.execPath, ["-e", "0"]); return performance.now() - t; })();
+    const floor = [];
+    for (let i = 0; i < 5; i++) { const t = performance.now(); spawnSync(process.execPath, ["-e", "0"]); floor.push(performance.now() - t); }
+    const node = floor.sort((a, b) => a - b)[2];
     return [
       { command: "node -e 0 (floor)", "median ms": node },
       { command: "rasd --version", "median ms": median(root, ["--version"], 7), target: "≤ 150" },

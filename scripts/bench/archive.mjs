@@ -219,8 +219,32 @@ export async function archiveBench() {
 
 export default { name: "archive (ingest, size, search latency, memory)", run: archiveBench };
 
+/** Search latency alone, on an existing SQLite archive (opened read-only; it may be growing). */
+export async function searchBench(path) {
+  const L = await lib();
+  const distinct = Number(process.env.RASD_BENCH_DISTINCT ?? 100);
+  const { records } = distinctRecords(L, distinct);
+  const store = new L.SqliteStore(path, { readonly: true });
+  try {
+    const n = await store.count();
+    const qs = queries(records, 200);
+    for (const q of qs.slice(0, 20)) await store.search(q, { limit: 20 });
+    const lat = [];
+    let hits = 0;
+    for (const q of qs) {
+      const t0 = performance.now();
+      hits += (await store.search(q, { limit: 20 })).total;
+      lat.push(performance.now() - t0);
+    }
+    return { engine: "sqlite (read-only)", articles: n, "search p50 ms": pct(lat, 0.5), "search p95 ms": pct(lat, 0.95), "mean hits": hits / qs.length };
+  } finally {
+    await store.close();
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await archiveBench();
+  const i = process.argv.indexOf("--search");
+  const rows = i > 0 ? [await searchBench(process.argv[i + 1])] : await archiveBench();
   for (const row of rows) console.log(Object.entries(row).map(([k, v]) => `${k}: ${typeof v === "number" ? +v.toFixed(v < 10 ? 2 : 1) : v}`).join("  "));
   console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }

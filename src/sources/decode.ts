@@ -26,12 +26,14 @@ function startsWith(buf: Uint8Array, sig: number[]): boolean {
   return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
 }
 
-function isValidUtf8(buf: Uint8Array): boolean {
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The text when the bytes are valid UTF-8 (decoded once), else undefined. */
+function strictUtf8(buf: Uint8Array): string | undefined {
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(buf);
-    return true;
+    return STRICT_UTF8.decode(buf);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -80,7 +82,8 @@ export function decodeBytes(buf: Uint8Array, hint?: string): Decoded {
   if (hint && iconv.encodingExists(hint) && !/^utf-?8$/i.test(hint)) {
     return { text: iconv.decode(Buffer.from(buf), hint), encoding: hint.toLowerCase(), warnings };
   }
-  if (isValidUtf8(buf)) return { text: Buffer.from(buf).toString("utf8"), encoding: "utf-8", warnings };
+  const utf8 = strictUtf8(buf);
+  if (utf8 !== undefined) return { text: utf8, encoding: "utf-8", warnings };
 
   const declared = declaredCharset(buf);
   if (declared && !/^utf-?8$/.test(declared) && iconv.encodingExists(declared)) {

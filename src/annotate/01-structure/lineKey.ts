@@ -8,7 +8,23 @@ import { normalize } from "../../text/normalize.js";
 /** Longest prefix of a line that is keyed: lexicon phrases are short, lines may be 1 MB. */
 const MAX_KEYED = 400;
 
+/** Short strings (first words, chrome lines) recur across articles: their keys are remembered. */
+const MEMO_MAX_CHARS = 40;
+const MEMO_MAX_ENTRIES = 50_000;
+const memo = new Map<string, string>();
+
 export function lineKey(s: string): string {
-  const n = normalize(s.length > MAX_KEYED ? s.slice(0, MAX_KEYED) : s);
-  return n.replace(/[^\p{L}\p{N}©]+/gu, " ").trim();
+  if (s.length <= MEMO_MAX_CHARS) {
+    const hit = memo.get(s);
+    if (hit !== undefined) return hit;
+    const key = keyOf(s);
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    memo.set(s, key);
+    return key;
+  }
+  return keyOf(s.length > MAX_KEYED ? s.slice(0, MAX_KEYED) : s);
+}
+
+function keyOf(s: string): string {
+  return normalize(s).replace(/[^\p{L}\p{N}©]+/gu, " ").trim();
 }

@@ -62,9 +62,13 @@ class Pool {
   private failure: Error | null = null;
 
   constructor(n: number) {
-    const url = new URL(import.meta.url.endsWith(".ts") ? "./ingestWorker.ts" : "./ingestWorker.js", import.meta.url);
+    // From the built package the worker is plain JavaScript; from the TypeScript sources (tests, tsx)
+    // the worker registers tsx's loader first, since workers do not inherit the main thread's hooks.
+    const fromSource = import.meta.url.endsWith(".ts");
+    const url = new URL(fromSource ? "./ingestWorker.ts" : "./ingestWorker.js", import.meta.url);
+    const boot = `import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
     for (let i = 0; i < n; i++) {
-      const w = new Worker(url);
+      const w = fromSource ? new Worker(boot, { eval: true }) : new Worker(url);
       w.on("message", (r: AnalyzeReply) => {
         this.busy[i]!--;
         const k = this.waiting.get(r.seq);

@@ -171,7 +171,14 @@ export class SpeakerResolver {
   private afterVerb(c: number): Speaker | undefined {
     const { tokens } = this.art;
     const limit = Math.min(tokens.length, c + 40);
-    const a = this.skipAdjuncts(c + 1, limit);
+    let from = c + 1;
+    // "أعلنت، فور وقوع الهجوم، أن": a parenthesis between commas is an adjunct, not the subject.
+    if (this.punct(c + 1, "،,")) {
+      let k = c + 2;
+      while (k < limit && k - c < 10 && !this.punct(k, "،,:") && this.sameSentence(c, k)) k++;
+      if (this.punct(k, "،,")) from = k + 1;
+    }
+    const a = this.skipAdjuncts(from, limit);
     if (a >= limit || !this.sameSentence(c, a)) return undefined;
     if (this.lex.isAdjunct(tokens[a]!.norm, tokens[a]!.text) || this.lex.complementizers.has(tokens[a]!.norm) || !this.word(a)) return undefined;
     const e = this.npEnd(a, limit);
@@ -184,7 +191,7 @@ export class SpeakerResolver {
       const b = e + 1;
       let k = b;
       while (k < limit && k - b < 5 && this.word(k) && !this.lex.complementizers.has(tokens[k]!.norm) && !this.lex.isAdjunct(tokens[k]!.norm, tokens[k]!.text)) k++;
-      if (k > b && k - b <= 4 && (this.punct(k, "،,") || this.lex.complementizers.has(tokens[k]?.norm ?? ""))) {
+      if (k > b && k - b <= 4 && (this.punct(k, "،,:") || this.lex.complementizers.has(tokens[k]?.norm ?? ""))) {
         const inAppos = this.mentionIn(b, k);
         const inHead = this.mentionIn(a, e);
         if (inAppos && (!inHead || TYPE_RANK[inAppos.type]! <= TYPE_RANK[inHead.type]!)) speaker = { start: inAppos.start, end: inAppos.end, entity: inAppos.entity };
@@ -196,7 +203,11 @@ export class SpeakerResolver {
       let k = e;
       while (k < limit && k - e < 12 && this.sameSentence(c, k) && !this.lex.complementizers.has(tokens[k]!.norm) && !this.punct(k, ":«“\"") && !this.lex.speechEventNouns.has(tokens[k]!.norm)) k++;
       const stop = k >= limit || !this.sameSentence(c, k) || this.lex.complementizers.has(tokens[k]!.norm) || this.punct(k, ":«“\"");
-      const m = stop ? this.mentionIn(e, Math.min(k, limit)) : undefined;
+      // The person must close the phrase: "… طارق الكحلاوي إنّ", not "عند معبر كرم أبو سالم الأربعاء أن".
+      let last = Math.min(k, limit) - 1;
+      if (last >= e && this.punct(last, "،,")) last--;
+      const mi = last >= e ? this.mentionAt[last]! : -1;
+      const m = stop && mi >= 0 ? this.mentions[mi] : undefined;
       if (m && m.type === "PER") speaker = { start: m.start, end: m.end, entity: m.entity };
     }
     speaker ??= this.fromRange(a, e);
@@ -264,6 +275,15 @@ export class SpeakerResolver {
     }
     let s = c;
     while (s > 0 && sentenceOf[s - 1] === sentenceOf[c] && c - s < 200) s--;
+    // "وكانت السفارة الفرنسية لدى بوركينا فاسو أعلنت": the subject sits between كان and the verb.
+    {
+      let k = prev;
+      while (k > s && prev - k < 8 && this.word(k) && !/^[وف]?(كان|كانت|كانوا)$/.test(tokens[k]!.norm)) k--;
+      if (k >= s && k < prev && /^[وف]?(كان|كانت|كانوا)$/.test(tokens[k]!.norm) && tokens[prev]!.norm !== "قد") {
+        const r = this.fromRange(k + 1, c);
+        if (r) return r;
+      }
+    }
     // "وكانت متحدثة باسم البرلمان قد أعلنت": the subject sits between كان and قد.
     if (prev > s && tokens[prev]!.norm === "قد") {
       let k = prev - 1;

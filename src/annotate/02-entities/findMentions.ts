@@ -34,6 +34,7 @@ export interface RawMention {
   type: EntityType;
   /** Knowledge-base candidates where the mention is a knowledge-base name. */
   kb?: KbCandidate[];
+  /** Whether the knowledge base, rather than the tagger, found the mention. */
   fromKb: boolean;
   span: Span;
 }

@@ -218,7 +218,7 @@ export function linkMentions(text: string, sentences: Sentence[], raw: RawMentio
     });
   }
 
-  return buildEntities(groups, kb, res);
+  return buildEntities(groups, kb);
 }
 
 function isComma(s: string): boolean {
@@ -268,7 +268,7 @@ function bestForm(forms: string[], type: EntityType): string {
   return [...count.entries()].sort((a, b) => (type === "PER" ? b[0].length - a[0].length || b[1] - a[1] : b[1] - a[1] || b[0].length - a[0].length))[0]![0];
 }
 
-function buildEntities(groups: Group[], kb: KnowledgeBase, res: NerResources): Entity[] {
+function buildEntities(groups: Group[], kb: KnowledgeBase): Entity[] {
   const live = groups.filter((g) => g.mentions.length);
   for (const g of live) g.mentions.sort((a, b) => a.start - b.start);
   // Overlaps are settled in reading order.
@@ -303,6 +303,5 @@ function buildEntities(groups: Group[], kb: KnowledgeBase, res: NerResources): E
     const en = e ? e.en : type === "PER" ? transliterateName(name) : undefined;
     out.push({ id: `e${out.length + 1}`, type, name, ...(en ? { en } : {}), ...(e?.kb ? { kb: e.kb } : {}), mentions: ms.sort((a, b) => a.start - b.start) });
   }
-  void res;
   return out;
 }

@@ -33,7 +33,12 @@ export function documentId(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 20);
 }
 
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
 function looksLikeHtml(text: string): boolean {
+  // Plain text that does not open with a tag is never parsed as HTML.
+  if (!/^\s{0,200}</.test(text.slice(0, 256))) return false;
   const head = text.slice(0, 2048).trimStart().toLowerCase();
   return head.startsWith("<!doctype html") || head.startsWith("<html") || (/^<[a-z!]/.test(head) && /<(p|div|body|article|head|meta|title)[\s>]/.test(text.slice(0, 65536).toLowerCase()));
 }
@@ -57,10 +62,11 @@ export function loadDocument(input: SourceInput): Document {
 
   if (raw.length > MAX_INPUT_BYTES) throw new RasdError("RASD_SOURCE_TOO_LARGE", `${raw.length} characters`);
   // Line ends as \n: offsets must not depend on the platform that saved the file.
-  raw = raw.replace(/\r\n?/g, "\n");
+  if (raw.includes("\r")) raw = raw.replace(/\r\n?/g, "\n");
   if (!raw.trim()) throw new RasdError("RASD_SOURCE_EMPTY", "it holds only white space");
   // Control characters other than tab/newline mean a binary file that happened to decode.
-  const controls = (raw.slice(0, 65536).match(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g) ?? []).length;
+  const head = raw.slice(0, 65536);
+  const controls = CONTROL.test(head) ? (head.match(CONTROLS) ?? []).length : 0;
   if (controls > 8) throw new RasdError("RASD_SOURCE_BINARY", `${controls} control characters in the first 64 KB`);
 
   const kind: SourceKind = input.kind && input.kind !== "auto" ? input.kind : input.html !== undefined || looksLikeHtml(raw) ? "html" : "text";

@@ -35,7 +35,7 @@ export async function loadBenchContext(root) {
  * (UTF-8 bytes of each article's text as `bytesOf` gives it) by the clock and per CPU-second of this
  * process (the per-core figure, fair on a busy machine), p50/p99 ms per article.
  */
-export function measure(articles, fn, { bytesOf = (a) => Buffer.byteLength(a.text ?? a.html ?? ""), warmup = 50 } = {}) {
+export function measure(articles, fn, { bytesOf = (a) => Buffer.byteLength(a.text ?? a.html ?? ""), warmup = 500 } = {}) {
   for (const a of articles.slice(0, warmup)) fn(a);
   const times = new Float64Array(articles.length);
   let bytes = 0;

@@ -90,7 +90,7 @@ export class SpeakerResolver {
       else if (v?.statement) s = this.statement(cue);
       // "مضيفاً", "مؤكدةً": the one who has just spoken goes on.
       else if (v?.participle) s = this.last && this.lastSentence >= this.art.sentenceOf[cue]! - 1 ? this.last : this.clauseSubject(cue);
-      else s = this.afterVerb(cue) ?? this.clauseSubject(cue);
+      else s = (this.subjectBefore(cue) ?? this.afterVerb(cue)) ?? this.clauseSubject(cue);
     }
     if (s) {
       this.last = s;
@@ -250,6 +250,26 @@ export class SpeakerResolver {
     if (!speaker) return channel;
     if (channel) speaker.channel = { start: channel.start, end: channel.end, ...(channel.entity ? { entity: channel.entity } : {}) };
     return speaker;
+  }
+
+  /** "وكانت دانيلز … قد قالت", "وكانت السفارة … أعلنت": a subject written before its verb. */
+  private subjectBefore(c: number): Speaker | undefined {
+    const { tokens } = this.art;
+    const prev = c - 1;
+    if (prev < 0 || !this.sameSentence(prev, c)) return undefined;
+    const isKana = (k: number) => /^[وف]?(كان|كانت|كانوا)$/.test(tokens[k]!.norm);
+    const qad = tokens[prev]!.norm === "قد";
+    // Without قد the subject must touch the verb: "…، قال ترامب" has its subject after it.
+    if (!qad && !this.word(prev)) return undefined;
+    const end = qad ? prev : c;
+    let k = end - 1;
+    while (k >= 0 && end - k <= 10 && this.sameSentence(k, c) && !isKana(k) && (this.word(k) || this.punct(k, "،,"))) k--;
+    // "ما إذا كان بوتين يتحمل": a كان inside a subordinate clause is not the main verb's.
+    if (k < 0 || !isKana(k) || k + 1 >= end || (k > 0 && /^(اذا|لو|ان|ما|اذ)$/.test(tokens[k - 1]!.norm))) return undefined;
+    // "وكانت دانيلز، واسمها …،": the name before the first comma.
+    let e = k + 1;
+    while (e < end && !this.punct(e, "،,")) e++;
+    return this.fromRange(k + 1, e);
   }
 
   /** The subject of a verb that names none: an entity right before it, the sentence's subject, the last speaker. */

@@ -33,6 +33,7 @@ interface Candidate {
   speaker?: Speaker;
 }
 
+const CONTRAST = new Set(["لكن", "ولكن", "بينما", "فيما", "وفيما", "غير"]);
 const PREPOSITIONS = new Set(["في", "عن", "من", "الي", "علي", "حول", "بشان", "ب", "ل"]);
 const MAX_INDIRECT = 120;
 const CUE_WINDOW = 30;
@@ -47,6 +48,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
     const lex = reportingLexicon();
     /** For an opening mark of a short quoted name ("وكالة "وفا" الرسمية"), the index of its closing mark. */
     const shortPairClose = new Int32Array(tokens.length).fill(-1);
+    const shortPairOpen = new Int32Array(tokens.length).fill(-1);
     /** Tokens inside quotation marks: a name there is quoted, not a speaker. */
     const quoted = new Uint8Array(tokens.length);
     const resolver = new SpeakerResolver(doc.text, art, before.entities ?? [], before.times ?? [], lex, shortPairClose, quoted);
@@ -73,7 +75,10 @@ export const quotesAnnotator: Annotator<"quotes"> = {
           insidePair[k - from] = 1;
           quoted[k] = 1;
         }
-        if (words(p.open + 1, p.close) <= 4) shortPairClose[p.open] = p.close;
+        if (words(p.open + 1, p.close) <= 4) {
+          shortPairClose[p.open] = p.close;
+          shortPairOpen[p.close] = p.open;
+        }
       }
       const usedCue = new Set<number>();
       const usedColon = new Set<number>();
@@ -154,6 +159,11 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         // "وقال ترامب «…»": a cue just before the marks, in the same clause.
         let near: number | undefined;
         for (let k2 = p.open - 1; k2 >= Math.max(from, p.open - 25); k2--) {
+          // "مع قناة «ايه آر دي» التلفزيونية": a short quoted name on the way back is stepped over.
+          if (shortPairOpen[k2]! >= 0) {
+            k2 = shortPairOpen[k2]!;
+            continue;
+          }
           if (isPunct(k2, ".:؟?!»”\"") || sentenceOf[k2] !== sentenceOf[p.open]) break;
           const v2 = lex.verb(tokens[k2]!.norm);
           if (v2) {
@@ -253,6 +263,8 @@ export const quotesAnnotator: Annotator<"quotes"> = {
           if (isPunct(e, "،,؛;") && e + 1 < to) {
             const n = tokens[e + 1]!.norm;
             if (lex.verb(n) || lex.clauseStops.has(n) || lex.clauseStops.has(n.replace(/^و/, ""))) break;
+            // "، لكن العسكري قال", "، في حين كشفت الوزارة": another clause, another speaker.
+            if (CONTRAST.has(n) || (n === "في" && tokens[e + 2]?.norm === "حين")) break;
           }
           e++;
         }

@@ -16,6 +16,7 @@ export function parseArgs(args: string[], spec: { flags?: string[]; options?: st
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === "--") { positionals.push(...args.slice(i + 1)); break; }
+    if (a === "-h" && known.has("help")) { flags.help = true; continue; }
     if (a.startsWith("--")) {
       const eq = a.indexOf("=");
       const name = eq > 0 ? a.slice(2, eq) : a.slice(2);

@@ -16,7 +16,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { tmpdir } from "node:os";
+import { tmpdir, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -137,10 +137,14 @@ async function buildAndMeasure(L, engine, store, records, n, sizeOf) {
   const qs = queries(records, 200);
   for (const q of qs.slice(0, 20)) await store.search(q, { limit: 20 });
   const lat = [];
+  const cpu = [];
   let hits = 0;
   for (const q of qs) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const res = await store.search(q, { limit: 20 });
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     lat.push(performance.now() - t0);
     hits += res.total;
   }
@@ -161,7 +165,10 @@ async function buildAndMeasure(L, engine, store, records, n, sizeOf) {
     "archive MB": mb(size),
     "search p50 ms": pct(lat, 0.5),
     "search p95 ms": pct(lat, 0.95),
+    "search CPU p50 ms": pct(cpu, 0.5),
+    "search CPU p95 ms": pct(cpu, 0.95),
     "search+facets p50 ms": pct(fl, 0.5),
+    "load avg": loadavg()[0],
     "mean hits": hits / qs.length,
     [`RSS MB @${m10}`]: rss[m10],
     [`RSS MB @${m50}`]: rss[m50],
@@ -230,13 +237,17 @@ export async function searchBench(path) {
     const qs = queries(records, 200);
     for (const q of qs.slice(0, 20)) await store.search(q, { limit: 20 });
     const lat = [];
+    const cpu = [];
     let hits = 0;
     for (const q of qs) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       hits += (await store.search(q, { limit: 20 })).total;
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
       lat.push(performance.now() - t0);
     }
-    return { engine: "sqlite (read-only)", articles: n, "search p50 ms": pct(lat, 0.5), "search p95 ms": pct(lat, 0.95), "mean hits": hits / qs.length };
+    return { engine: "sqlite (read-only)", articles: n, "search p50 ms": pct(lat, 0.5), "search p95 ms": pct(lat, 0.95), "search CPU p50 ms": pct(cpu, 0.5), "search CPU p95 ms": pct(cpu, 0.95), "mean hits": hits / qs.length, load: loadavg()[0] };
   } finally {
     await store.close();
   }

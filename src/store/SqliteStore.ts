@@ -68,6 +68,8 @@ export class SqliteStore implements Store {
   private db: Database.Database;
   private stmts: Record<string, Database.Statement>;
   private putTx: (rows: RecordRows[]) => PutResult;
+  /** The text column ("NULL AS body" in an archive opened read-only from before it existed). */
+  private body = "a.body";
 
   constructor(path: string, options: { readonly?: boolean } = {}) {
     this.path = path;
@@ -84,6 +86,9 @@ export class SqliteStore implements Store {
       // Archives written before the text had its own column keep it inside the record.
       const cols = (this.db.prepare("PRAGMA table_info(articles)").all() as Array<{ name: string }>).map((c) => c.name);
       if (!cols.includes("body")) this.db.exec("ALTER TABLE articles ADD COLUMN body BLOB");
+    } else {
+      const cols = (this.db.prepare("PRAGMA table_info(articles)").all() as Array<{ name: string }>).map((c) => c.name);
+      if (!cols.includes("body")) this.body = "NULL AS body";
     }
     this.db.pragma("cache_size = -65536");
     this.db.pragma("temp_store = MEMORY");
@@ -223,7 +228,7 @@ export class SqliteStore implements Store {
   }
 
   async get(id: string): Promise<RasdRecord | null> {
-    const row = this.db.prepare("SELECT record, body, duplicate_of, story FROM articles WHERE id = ?").get(id) as { record: Buffer; body: Buffer | null; duplicate_of: string | null; story: string | null } | undefined;
+    const row = this.db.prepare(`SELECT a.record, ${this.body}, a.duplicate_of, a.story FROM articles a WHERE a.id = ?`).get(id) as { record: Buffer; body: Buffer | null; duplicate_of: string | null; story: string | null } | undefined;
     if (!row) return null;
     const rec = unpackRecord(row.record, row.body);
     return withArchive(rec, archiveInfo(row.duplicate_of, row.story));
@@ -235,7 +240,7 @@ export class SqliteStore implements Store {
     const { sql, params } = this.whereOf(pq);
     let last = 0;
     for (;;) {
-      const rows = this.db.prepare(`SELECT a.doc, a.record, a.body, a.duplicate_of, a.story FROM articles a WHERE ${sql} AND a.doc > ? ORDER BY a.doc LIMIT ?`).all(...params, last, batch) as Array<{ doc: number; record: Buffer; body: Buffer | null; duplicate_of: string | null; story: string | null }>;
+      const rows = this.db.prepare(`SELECT a.doc, a.record, ${this.body}, a.duplicate_of, a.story FROM articles a WHERE ${sql} AND a.doc > ? ORDER BY a.doc LIMIT ?`).all(...params, last, batch) as Array<{ doc: number; record: Buffer; body: Buffer | null; duplicate_of: string | null; story: string | null }>;
       if (!rows.length) return;
       for (const r of rows) yield withArchive(unpackRecord(r.record, r.body), archiveInfo(r.duplicate_of, r.story));
       last = rows[rows.length - 1]!.doc;
@@ -281,7 +286,7 @@ export class SqliteStore implements Store {
     try {
       const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${w}`).get(...params) as { n: number }).n;
       const rows = this.db
-        .prepare(`SELECT a.doc, a.id, a.headline, a.outlet, a.section, a.dct, a.duplicate_of, a.story, a.record, a.body, ${score} AS score FROM ${from} WHERE ${w} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        .prepare(`SELECT a.doc, a.id, a.headline, a.outlet, a.section, a.dct, a.duplicate_of, a.story, a.record, ${this.body}, ${score} AS score FROM ${from} WHERE ${w} ORDER BY ${order} LIMIT ? OFFSET ?`)
         .all(...params, limit, offset) as Array<{ doc: number; id: string; headline: string; outlet: string | null; section: string | null; dct: string | null; duplicate_of: string | null; story: string | null; record: Buffer; body: Buffer | null; score: number }>;
       const terms = highlightTerms(pq);
       const hits = rows.map((r) => {
@@ -353,7 +358,7 @@ export class SqliteStore implements Store {
         FROM entities e JOIN entities o ON o.doc = e.doc AND o.key <> e.key WHERE e.key = ? GROUP BY o.key ORDER BY articles DESC, mentions DESC LIMIT 20`)
       .all(k) as Array<EntitySummary & { key: string; en: string | null }>;
     const quotes = this.db
-      .prepare(`SELECT a.id AS article, a.dct, q.kind, q.start, q."end", a.record, a.body FROM quotes q JOIN articles a ON a.doc = q.doc WHERE q.speaker_key = ? ORDER BY a.dct DESC LIMIT 50`)
+      .prepare(`SELECT a.id AS article, a.dct, q.kind, q.start, q."end", a.record, ${this.body} FROM quotes q JOIN articles a ON a.doc = q.doc WHERE q.speaker_key = ? ORDER BY a.dct DESC LIMIT 50`)
       .all(k) as Array<{ article: string; dct: string | null; kind: string; start: number; end: number; record: Buffer; body: Buffer | null }>;
     const outlets = this.db.prepare("SELECT a.outlet AS value, count(DISTINCT a.doc) AS count FROM entities e JOIN articles a ON a.doc = e.doc WHERE e.key = ? AND a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY count DESC").all(k) as Array<{ value: string; count: number }>;
     return {

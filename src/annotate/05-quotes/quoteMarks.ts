@@ -27,7 +27,8 @@ export function pairQuoteMarks(tokens: readonly Token[], from: number, to: numbe
   const all: MarkPair[] = [];
   const strayClosers: number[] = [];
   const close = (stack: number[], i: number) => {
-    while (stack.length && i - stack[stack.length - 1]! > MAX_SPAN) stack.shift();
+    // Openers older than MAX_SPAN tokens no longer wait: all below the top are older still.
+    if (stack.length && i - stack[stack.length - 1]! > MAX_SPAN) stack.length = 0;
     const o = stack.pop();
     if (o === undefined) strayClosers.push(i);
     else all.push({ open: o, close: i });
@@ -37,14 +38,14 @@ export function pairQuoteMarks(tokens: readonly Token[], from: number, to: numbe
     if (t.kind !== "punct" && t.kind !== "symbol") continue;
     switch (t.text) {
       case "«":
-        if (guillemets.length > MAX_SPAN) guillemets.shift();
+        if (guillemets.length > MAX_SPAN) guillemets.splice(0, MAX_SPAN / 2); // amortised O(1)
         guillemets.push(i);
         break;
       case "»":
         close(guillemets, i);
         break;
       case "“":
-        if (curly.length > MAX_SPAN) curly.shift();
+        if (curly.length > MAX_SPAN) curly.splice(0, MAX_SPAN / 2);
         curly.push(i);
         break;
       case "”":
@@ -63,7 +64,7 @@ export function pairQuoteMarks(tokens: readonly Token[], from: number, to: numbe
         else if (left) opens = false;
         else opens = straight.length === 0;
         if (opens) {
-          if (straight.length > MAX_SPAN) straight.shift();
+          if (straight.length > MAX_SPAN) straight.splice(0, MAX_SPAN / 2);
           straight.push(i);
         } else close(straight, i);
         break;

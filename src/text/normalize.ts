@@ -81,44 +81,125 @@ function isPresentationForm(c: number): boolean {
   return (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe);
 }
 
-/** Normalises `input` for matching and keeps the map back to the original characters. */
-export function normalizeWithMap(input: string, options: NormalizeOptions = {}): NormalizedText {
-  const opts = { ...DEFAULTS, ...options };
-  const out: string[] = [];
-  const map: number[] = [];
-  for (let i = 0; i < input.length; ) {
-    const c = input.codePointAt(i)!;
-    const width = c > 0xffff ? 2 : 1;
-    if (isPresentationForm(c)) {
-      // NFKC turns ﻻ into لا and ﷲ into الله: each output char maps to the one original char.
-      for (const ch of String.fromCodePoint(c).normalize("NFKC")) {
-        const f = foldChar(ch.codePointAt(0)!, opts);
-        if (f === null) continue;
-        for (const u of f) {
-          for (let k = 0; k < u.length; k++) {
-            out.push(u[k]!);
-            map.push(i);
-          }
-        }
-      }
-    } else {
-      const f = foldChar(c, opts);
-      if (f !== null) {
-        for (let k = 0; k < f.length; k++) {
-          out.push(f[k]!);
-          map.push(i + (k < width ? k : width - 1));
-        }
-      }
+const isDefault = (o: NormalizeOptions) =>
+  (o.tehMarbuta ?? true) && (o.alefMaqsura ?? true) && (o.hamza ?? true) && (o.lowerLatin ?? true);
+
+/**
+ * FOLD[c] for every UTF-16 code unit under the default options: the folded unit, DROPPED, or
+ * SPECIAL (a presentation form, or a fold to more than one unit), which takes the slow path. Built
+ * once per process (256 KB) so the hot loop is one array read per character.
+ */
+const DROPPED = -1;
+const SPECIAL = -2;
+const FOLD = (() => {
+  const t = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      t[c] = c; // surrogate halves pass through unit by unit
+      continue;
     }
-    i += width;
+    if (isPresentationForm(c)) {
+      t[c] = SPECIAL;
+      continue;
+    }
+    const f = foldChar(c, DEFAULTS);
+    t[c] = f === null ? DROPPED : f.length === 1 ? f.charCodeAt(0) : SPECIAL;
   }
-  map.push(input.length);
-  return { text: out.join(""), map: Int32Array.from(map), original: input };
+  return t;
+})();
+
+/** Appends the fold of the special character at `i` (a presentation form) to the buffers. */
+function foldSpecial(input: string, i: number, opts: Required<NormalizeOptions>, push: (unit: number, at: number) => void): number {
+  const c = input.codePointAt(i)!;
+  const width = c > 0xffff ? 2 : 1;
+  const expanded = isPresentationForm(c) ? String.fromCodePoint(c).normalize("NFKC") : String.fromCodePoint(c);
+  for (const ch of expanded) {
+    const f = foldChar(ch.codePointAt(0)!, opts);
+    if (f === null) continue;
+    for (let k = 0; k < f.length; k++) push(f.charCodeAt(k), isPresentationForm(c) ? i : i + Math.min(k, width - 1));
+  }
+  return width;
 }
 
-/** Normalised form of a short string (a lexicon entry, a query word). */
+const UTF16 = new TextDecoder("utf-16le");
+
+/** Normalises `input` for matching and keeps the map back to the original characters. */
+export function normalizeWithMap(input: string, options: NormalizeOptions = {}): NormalizedText {
+  if (!isDefault(options)) return normalizeWithMapSlow(input, { ...DEFAULTS, ...options });
+  const n = input.length;
+  let cap = n + 16;
+  let buf = new Uint16Array(cap);
+  let map = new Int32Array(cap + 1);
+  let j = 0;
+  const push = (unit: number, at: number) => {
+    if (j >= cap) {
+      cap *= 2;
+      const b2 = new Uint16Array(cap);
+      b2.set(buf);
+      buf = b2;
+      const m2 = new Int32Array(cap + 1);
+      m2.set(map);
+      map = m2;
+    }
+    buf[j] = unit;
+    map[j++] = at;
+  };
+  for (let i = 0; i < n; ) {
+    const f = FOLD[input.charCodeAt(i)]!;
+    if (f >= 0) {
+      if (j >= cap) push(f, i);
+      else {
+        buf[j] = f;
+        map[j++] = i;
+      }
+      i++;
+    } else if (f === DROPPED) i++;
+    else i += foldSpecial(input, i, DEFAULTS, push);
+  }
+  map[j] = n;
+  const text = UTF16.decode(buf.subarray(0, j));
+  return { text, map: map.subarray(0, j + 1), original: input };
+}
+
+function normalizeWithMapSlow(input: string, opts: Required<NormalizeOptions>): NormalizedText {
+  const units: number[] = [];
+  const map: number[] = [];
+  for (let i = 0; i < input.length; ) {
+    i += foldSpecial(input, i, opts, (u, at) => {
+      units.push(u);
+      map.push(at);
+    });
+  }
+  map.push(input.length);
+  let text = "";
+  for (let k = 0; k < units.length; k += 4096) text += String.fromCharCode(...units.slice(k, k + 4096));
+  return { text, map: Int32Array.from(map), original: input };
+}
+
+/** Normalised form of a short string (a lexicon entry, a query word). Returns `input` itself when nothing changes. */
 export function normalize(input: string, options?: NormalizeOptions): string {
-  return normalizeWithMap(input, options).text;
+  if (options && !isDefault(options)) return normalizeWithMapSlow(input, { ...DEFAULTS, ...options }).text;
+  const n = input.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = input.charCodeAt(i);
+    if (FOLD[c] !== c) break;
+  }
+  if (i === n) return input;
+  if (n > 256) return normalizeWithMap(input).text;
+  let out = input.slice(0, i);
+  while (i < n) {
+    const f = FOLD[input.charCodeAt(i)]!;
+    if (f >= 0) {
+      out += String.fromCharCode(f);
+      i++;
+    } else if (f === DROPPED) i++;
+    else
+      i += foldSpecial(input, i, DEFAULTS, (u) => {
+        out += String.fromCharCode(u);
+      });
+  }
+  return out;
 }
 
 /**

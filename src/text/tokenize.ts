@@ -22,24 +22,41 @@ export interface Token {
 const WORD_CHAR = /[\p{L}\p{M}\u0640\u200C\u200D]/u;
 const DIGIT = /\p{Nd}/u;
 
-function classifySlow(ch: string): "w" | "d" | "s" | "p" {
-  if (DIGIT.test(ch)) return "d";
-  if (WORD_CHAR.test(ch)) return "w";
-  if (/\s/u.test(ch)) return "s";
-  return "p";
+// Character classes: word letter, digit, space, punctuation/symbol; plus two flags for words:
+// a Latin letter (Latin and Arabic runs are split apart) and a mark (which never splits a run).
+const W = 1, D = 2, S = 3, P = 4;
+const LATIN_FLAG = 8, MARK_FLAG = 16;
+
+function classifyCodePoint(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  let cls: number;
+  if (DIGIT.test(ch)) cls = D;
+  else if (WORD_CHAR.test(ch)) cls = W;
+  else if (/\s/u.test(ch)) cls = S;
+  else cls = P;
+  if (/[A-Za-z\u00C0-\u024F]/.test(ch)) cls |= LATIN_FLAG;
+  if (/\p{M}|\u0640|\u200C|\u200D/u.test(ch)) cls |= MARK_FLAG;
+  return cls;
 }
 
-// The hot path: a table for the Basic Multilingual Plane's first 0x800 code points (Latin, Arabic).
+// The hot path: one table for the whole Basic Multilingual Plane (64 KB), built once.
 const TABLE = (() => {
-  const t: Array<"w" | "d" | "s" | "p"> = [];
-  for (let c = 0; c < 0x800; c++) t.push(classifySlow(String.fromCharCode(c)));
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = c >= 0xd800 && c <= 0xdfff ? P : classifyCodePoint(c);
   return t;
 })();
 
-function classify(ch: string): "w" | "d" | "s" | "p" {
-  const c = ch.charCodeAt(0);
-  return c < 0x800 ? TABLE[c]! : classifySlow(ch);
+/** Class of the character at `i` and its width in code units. */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return TABLE[c]!;
+  const cp = text.codePointAt(i)!;
+  return cp > 0xffff ? classifyCodePoint(cp) | 32 : TABLE[c]!; // bit 32: two units wide
 }
+const WIDE = 32;
+const width = (cls: number) => (cls & WIDE ? 2 : 1);
+
+const SEPARATORS = new Set([0x2e, 0x2c, 0x066b, 0x066c]); // . , ٫ ٬
 
 /**
  * Splits `text` into tokens. Digits joined by a decimal or thousands separator ("3.5", "1,200",
@@ -49,30 +66,29 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
   let i = offset;
   while (i < end) {
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const cls = classify(ch);
-    if (cls === "s") {
-      i += ch.length;
+    const cls0 = classAt(text, i);
+    const base = cls0 & 7;
+    if (base === S) {
+      i += width(cls0);
       continue;
     }
     const start = i;
-    if (cls === "p") {
-      i += ch.length;
+    if (base === P) {
+      i += width(cls0);
       const t = text.slice(start, i);
       tokens.push({ start, end: i, text: t, norm: normalize(t), kind: /[\p{P}]/u.test(t) ? "punct" : "symbol" });
       continue;
     }
-    if (cls === "d") {
-      i += ch.length;
+    if (base === D) {
+      i += width(cls0);
       while (i < end) {
-        const c = String.fromCodePoint(text.codePointAt(i)!);
-        if (classify(c) === "d") {
-          i += c.length;
+        const c = classAt(text, i);
+        if ((c & 7) === D) {
+          i += width(c);
           continue;
         }
         // "3.5", "1,200", "٣٫٥": a separator between two digits.
-        if (/[.,٫٬]/.test(c) && i + 1 < end && classify(String.fromCodePoint(text.codePointAt(i + 1)!)) === "d") {
+        if (SEPARATORS.has(text.charCodeAt(i)) && i + 1 < end && (classAt(text, i + 1) & 7) === D) {
           i += 1;
           continue;
         }
@@ -84,14 +100,13 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
     }
     // A word: letters and marks of one script family. Latin and Arabic runs are split apart, so
     // "ترامبTrump" gives two tokens.
-    const latin = /[A-Za-z\u00C0-\u024F]/.test(ch);
-    i += ch.length;
+    const latin = (cls0 & LATIN_FLAG) !== 0;
+    i += width(cls0);
     while (i < end) {
-      const c = String.fromCodePoint(text.codePointAt(i)!);
-      if (classify(c) !== "w") break;
-      const isMark = /\p{M}|\u0640|\u200C|\u200D/u.test(c);
-      if (!isMark && /[A-Za-z\u00C0-\u024F]/.test(c) !== latin) break;
-      i += c.length;
+      const c = classAt(text, i);
+      if ((c & 7) !== W) break;
+      if (!(c & MARK_FLAG) && ((c & LATIN_FLAG) !== 0) !== latin) break;
+      i += width(c);
     }
     const t = text.slice(start, i);
     tokens.push({ start, end: i, text: t, norm: normalize(t), kind: latin ? "latin" : "word" });

@@ -20,13 +20,13 @@ import { FEATURES_PER_TOKEN, NerFeaturizer, type DocContext } from "./NerFeaturi
 const MAGIC = 0x52454e52; // "RNER"
 const VERSION = 1;
 
-/** Slot layout of the lookup table: the feature hash, then its weight for each label. */
-const STRIDE = 1 + N_LABELS;
-
 export class NerModel {
-  /** Open addressing over feature hashes, weights inline so one feature costs one memory fetch. */
-  private readonly keys: Uint32Array;
-  private readonly table: Float32Array;
+  /**
+   * Open addressing over feature hashes at a load of at most one half: probing reads only the
+   * slot array (8 bytes a slot: the hash and its row), which stays in cache; the weights of a
+   * row are fetched only for a feature the model knows (most context features it does not).
+   */
+  private readonly slots: Int32Array;
   private readonly mask: number;
   private emit = new Float32Array(0);
   private feats = new Uint32Array(0);
@@ -38,17 +38,15 @@ export class NerModel {
     readonly featurizer: NerFeaturizer = new NerFeaturizer(),
   ) {
     let cap = 1;
-    while (cap < hashes.length * 1.6) cap <<= 1;
-    const buf = new ArrayBuffer(cap * STRIDE * 4);
-    this.keys = new Uint32Array(buf);
-    this.table = new Float32Array(buf);
+    while (cap < hashes.length * 2) cap <<= 1;
+    this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
-    const L = N_LABELS;
     for (let r = 0; r < hashes.length; r++) {
-      let s = hashes[r]! & this.mask;
-      while (this.keys[s * STRIDE] !== 0) s = (s + 1) & this.mask;
-      this.keys[s * STRIDE] = hashes[r]!;
-      for (let l = 0; l < L; l++) this.table[s * STRIDE + 1 + l] = weights[r * L + l]!;
+      const h = hashes[r]!;
+      let s = h & this.mask;
+      while (this.slots[s * 2] !== 0) s = (s + 1) & this.mask;
+      this.slots[s * 2] = h | 0;
+      this.slots[s * 2 + 1] = r;
     }
   }
 
@@ -62,17 +60,17 @@ export class NerModel {
     const feats = this.featurizer.sentence(tokens, this.feats, doc);
     const emit = this.emit;
     emit.fill(0, 0, n * L);
-    const keys = this.keys, table = this.table, mask = this.mask;
+    const slots = this.slots, weights = this.weights, mask = this.mask;
     for (let i = 0; i < n; i++) {
       const e = i * L;
       for (let k = i * F, end = k + F; k < end; k++) {
-        const h = feats[k]!;
+        const h = feats[k]! | 0;
         let s = h & mask;
         for (;;) {
-          const b = s * STRIDE;
-          const key = keys[b]!;
+          const key = slots[s * 2]!;
           if (key === h) {
-            for (let l = 0; l < L; l++) emit[e + l]! += table[b + 1 + l]!;
+            const w = slots[s * 2 + 1]! * L;
+            for (let l = 0; l < L; l++) emit[e + l]! += weights[w + l]!;
             break;
           }
           if (key === 0) break;

@@ -4,6 +4,10 @@
  */
 import { ALLOWED, N_LABELS } from "./labels.js";
 
+/** Buffers reused across calls (decoding is synchronous; every cell read is written first). */
+let scratchScore = new Float64Array(0);
+let scratchBack = new Int32Array(0);
+
 /**
  * @param emit  n × L emission scores (row-major)
  * @param trans (L + 1) × L transition scores; row L is the sentence start
@@ -13,8 +17,11 @@ export function viterbi(emit: Float32Array | Float64Array, n: number, trans: Flo
   const L = N_LABELS;
   const res = out && out.length >= n ? out : new Int32Array(n);
   if (n === 0) return res;
-  const score = new Float64Array(n * L);
-  const back = new Int32Array(n * L);
+  if (scratchScore.length < n * L) {
+    scratchScore = new Float64Array(n * L * 2);
+    scratchBack = new Int32Array(n * L * 2);
+  }
+  const score = scratchScore, back = scratchBack;
   for (let c = 0; c < L; c++) score[c] = ALLOWED[L * L + c] ? emit[c]! + trans[L * L + c]! : -Infinity;
   for (let i = 1; i < n; i++) {
     const base = i * L, prevBase = (i - 1) * L;

@@ -14,6 +14,18 @@ import { lookupWord, toneLexicon } from "./toneLexicon.js";
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Whether a word (or the word after its first letter) may start a lexicon phrase, remembered per word. */
+const startMemo = new Map<string, boolean>();
+function mayStartPhrase(lex: ReturnType<typeof toneLexicon>, norm: string): boolean {
+  let yes = startMemo.get(norm);
+  if (yes === undefined) {
+    yes = lex.phraseStarts.has(norm) || lex.phraseStarts.has(norm.slice(1));
+    if (startMemo.size > 200000) startMemo.clear();
+    startMemo.set(norm, yes);
+  }
+  return yes;
+}
+
 export const toneAnnotator: Annotator<"tone"> = {
   name: "tone",
   requires: [],
@@ -31,7 +43,7 @@ export const toneAnnotator: Annotator<"tone"> = {
       if (lookupWord(lex.activity, t.norm) !== undefined) active++;
       let weight: number | undefined;
       let last = i;
-      const ph = lex.phraseStarts.has(t.norm) || lex.phraseStarts.has(t.norm.slice(1)) ? lex.phrases.matchAt(tokens, i) : null;
+      const ph = mayStartPhrase(lex, t.norm) ? lex.phrases.matchAt(tokens, i) : null;
       if (ph && ph.to - ph.from > 1) {
         weight = ph.value;
         last = ph.to - 1;

@@ -64,18 +64,30 @@ export function toneLexicon(): ToneLexicon {
 const PROCLITICS = ["وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل", "وس", "و", "ف", "ب", "ل", "س"];
 const ENCLITICS = ["هما", "كما", "كم", "هم", "هن", "ها", "نا", "ه"];
 
-const memo = new WeakMap<object, Map<string, string | null>>();
+/** Per table: answers for words whose final ه is not a written pronoun ه, and for those where it is. */
+const memo = new WeakMap<object, [Map<string, string | null>, Map<string, string | null>]>();
+
+/** True when the original word ends in a written ه (marks after it allowed), not ة. */
+function endsInHeh(original: string): boolean {
+  let k = original.length - 1;
+  while (k >= 0) {
+    const c = original.charCodeAt(k);
+    if (c >= 0x64b && c <= 0x652) k--;
+    else return c === 0x647;
+  }
+  return false;
+}
 
 /** Looks a normalised word up in `table`, trying it bare of proclitics and of an attached pronoun. */
 export function lookupWord<T>(table: Map<string, T> | Set<string>, norm: string, original?: string): string | undefined {
-  let m = memo.get(table);
-  if (!m) memo.set(table, (m = new Map()));
-  const key = original !== undefined && norm.charCodeAt(norm.length - 1) === 0x647 && /ه[\u064B-\u0652]*$/.test(original) ? norm + "\u0001" : norm;
-  const hit = m.get(key);
+  let memos = memo.get(table);
+  if (!memos) memo.set(table, (memos = [new Map(), new Map()]));
+  const m = original !== undefined && norm.charCodeAt(norm.length - 1) === 0x647 && endsInHeh(original) ? memos[1] : memos[0];
+  const hit = m.get(norm);
   if (hit !== undefined) return hit ?? undefined;
   const found = lookupUncached(table, norm, original);
   if (m.size > 200000) m.clear();
-  m.set(key, found ?? null);
+  m.set(norm, found ?? null);
   return found;
 }
 
@@ -85,7 +97,7 @@ function lookupUncached<T>(table: Map<string, T> | Set<string>, norm: string, or
   // "فوزاً", "نجاحا": the accusative ending.
   if (norm.endsWith("ا") && norm.length > 3 && has(norm.slice(0, -1))) return norm.slice(0, -1);
   // A final ه is a pronoun only when it was written ه, not ة ("الخلافة" is not "خلاف" + ه).
-  const hehIsPronoun = original === undefined ? false : /ه[\u064B-\u0652]*$/.test(original);
+  const hehIsPronoun = original === undefined ? false : endsInHeh(original);
   const stems: string[] = [norm];
   for (const p of PROCLITICS) {
     if (norm.startsWith(p) && norm.length - p.length >= 2) {

@@ -40,10 +40,11 @@ export const topicsAnnotator: Annotator<"topics"> = {
       seen.add(i);
     }
     if (seen.size === 0) return [];
+    const ids = Int32Array.from(seen);
     const scores = m.labels.map((_, li) => {
       let s = m.logPrior[li]!;
       const w = m.weights[li]!;
-      for (const i of seen) s += w[i]!;
+      for (let k = 0; k < ids.length; k++) s += w[ids[k]!]!;
       return s / 1000;
     });
     const max = Math.max(...scores);

@@ -214,6 +214,9 @@ export class NerFeaturizer {
     }
   }
 
+  private padded = new Uint32Array(0);
+  private paddedKb = new Int32Array(0);
+  private paddedNames = new Int32Array(0);
   private readonly gzCache = new WeakMap<readonly string[], Gazetteer>();
   private readonly atCache = new WeakMap<readonly string[], Uint32Array[]>();
 
@@ -272,37 +275,52 @@ export class NerFeaturizer {
     const at = this.attributesOf(tokens);
     const gz = this.gazetteerOf(tokens);
     const BOS = 0x5bd1e995, EOS = 0x1b873593;
-    const get = (i: number, a: number) => (i < 0 ? BOS + (i << 4) : i >= n ? EOS + ((i - n) << 4) : at[i]![a]!) >>> 0;
-    const gk = (i: number) => (i < 0 || i >= n ? 0x7fff : gz.kb[i]!);
-    const gn = (i: number) => (i < 0 || i >= n ? 0x7fff : gz.names[i]!);
+    // Attributes and gazetteer codes padded with two sentinel rows on either side, so the window
+    // needs no bounds checks: row r holds token r − 2.
+    const C = A.Count;
+    const P = this.padded.length >= (n + 4) * C ? this.padded : (this.padded = new Uint32Array((n + 4) * C * 2));
+    const GK = this.paddedKb.length >= n + 4 ? this.paddedKb : (this.paddedKb = new Int32Array((n + 4) * 2));
+    const GN = this.paddedNames.length >= n + 4 ? this.paddedNames : (this.paddedNames = new Int32Array((n + 4) * 2));
+    for (let r = 0; r < n + 4; r++) {
+      const i = r - 2;
+      if (i >= 0 && i < n) {
+        P.set(at[i]!, r * C);
+        GK[r] = gz.kb[i]!;
+        GN[r] = gz.names[i]!;
+      } else {
+        P.fill((i < 0 ? BOS + (i << 4) : EOS + ((i - n) << 4)) >>> 0, r * C, r * C + C);
+        GK[r] = 0x7fff;
+        GN[r] = 0x7fff;
+      }
+    }
     for (let i = 0; i < n; i++) {
       let p = i * F;
       let t = 1;
-      const f = (v: number) => { feats[p++] = mix(t++, v); };
-      f(1);
-      f(get(i, A.Word)); f(get(i - 1, A.Word)); f(get(i + 1, A.Word)); f(get(i - 2, A.Word)); f(get(i + 2, A.Word));
-      f(get(i, A.Stem)); f(get(i - 1, A.Stem)); f(get(i + 1, A.Stem));
-      f(get(i, A.Pro)); f(get(i, A.P1)); f(get(i, A.P2)); f(get(i, A.P3));
-      f(get(i, A.S1)); f(get(i, A.S2)); f(get(i, A.S3)); f(get(i, A.StemS2)); f(get(i, A.StemP2));
-      f(get(i, A.Shape)); f(mix(get(i - 1, A.Shape), get(i, A.Shape))); f(mix(get(i, A.Shape), get(i + 1, A.Shape)));
-      f(get(i, A.Len));
-      f(get(i, A.Fine)); f(get(i - 1, A.Fine)); f(get(i + 1, A.Fine)); f(get(i - 2, A.Fine)); f(get(i + 2, A.Fine));
-      f(get(i, A.Coarse)); f(get(i - 1, A.Coarse)); f(get(i + 1, A.Coarse));
-      f(mix(get(i - 1, A.Coarse), get(i, A.Coarse))); f(mix(get(i, A.Coarse), get(i + 1, A.Coarse)));
-      f(mix(get(i - 1, A.Word), get(i, A.Word))); f(mix(get(i, A.Word), get(i + 1, A.Word))); f(mix(get(i - 1, A.Word), get(i + 1, A.Word)));
-      f(mix(get(i - 1, A.Stem), get(i, A.Stem)));
-      f(get(i, A.Trig)); f(get(i - 1, A.Trig)); f(get(i - 2, A.Trig)); f(get(i + 1, A.Trig));
-      f(mix(get(i - 1, A.Trig), get(i, A.Fine)));
-      f(gk(i)); f(gk(i - 1)); f(gk(i + 1)); f(mix(gk(i), get(i, A.Coarse)));
-      f(gn(i)); f(gn(i - 1)); f(gn(i + 1)); f(mix(gn(i), gk(i)));
-      f(mix(get(i, A.Pro), get(i + 1, A.Fine)));
-      f(mix(get(i - 1, A.Word), get(i, A.Fine)));
-      f(mix(get(i, A.Fine), get(i + 1, A.Word)));
-      const dm = doc ? doc.get(at[i]![A.Stem]!) ?? 0 : 0;
-      f(dm & 0xff); f(dm >>> 8); f(mix(dm & 0xff, get(i, A.Coarse)));
-      f(mix(gn(i), get(i, A.Coarse)));
-      f(get(i, A.P4)); f(get(i, A.S4));
-      for (let g = 0; g < 6; g++) f(get(i, A.G1 + g));
+      const o0 = (i + 2) * C, om1 = o0 - C, om2 = o0 - 2 * C, op1 = o0 + C, op2 = o0 + 2 * C;
+      feats[p++] = mix(t++, 1);
+      feats[p++] = mix(t++, P[o0 + A.Word]!); feats[p++] = mix(t++, P[om1 + A.Word]!); feats[p++] = mix(t++, P[op1 + A.Word]!); feats[p++] = mix(t++, P[om2 + A.Word]!); feats[p++] = mix(t++, P[op2 + A.Word]!);
+      feats[p++] = mix(t++, P[o0 + A.Stem]!); feats[p++] = mix(t++, P[om1 + A.Stem]!); feats[p++] = mix(t++, P[op1 + A.Stem]!);
+      feats[p++] = mix(t++, P[o0 + A.Pro]!); feats[p++] = mix(t++, P[o0 + A.P1]!); feats[p++] = mix(t++, P[o0 + A.P2]!); feats[p++] = mix(t++, P[o0 + A.P3]!);
+      feats[p++] = mix(t++, P[o0 + A.S1]!); feats[p++] = mix(t++, P[o0 + A.S2]!); feats[p++] = mix(t++, P[o0 + A.S3]!); feats[p++] = mix(t++, P[o0 + A.StemS2]!); feats[p++] = mix(t++, P[o0 + A.StemP2]!);
+      feats[p++] = mix(t++, P[o0 + A.Shape]!); feats[p++] = mix(t++, mix(P[om1 + A.Shape]!, P[o0 + A.Shape]!)); feats[p++] = mix(t++, mix(P[o0 + A.Shape]!, P[op1 + A.Shape]!));
+      feats[p++] = mix(t++, P[o0 + A.Len]!);
+      feats[p++] = mix(t++, P[o0 + A.Fine]!); feats[p++] = mix(t++, P[om1 + A.Fine]!); feats[p++] = mix(t++, P[op1 + A.Fine]!); feats[p++] = mix(t++, P[om2 + A.Fine]!); feats[p++] = mix(t++, P[op2 + A.Fine]!);
+      feats[p++] = mix(t++, P[o0 + A.Coarse]!); feats[p++] = mix(t++, P[om1 + A.Coarse]!); feats[p++] = mix(t++, P[op1 + A.Coarse]!);
+      feats[p++] = mix(t++, mix(P[om1 + A.Coarse]!, P[o0 + A.Coarse]!)); feats[p++] = mix(t++, mix(P[o0 + A.Coarse]!, P[op1 + A.Coarse]!));
+      feats[p++] = mix(t++, mix(P[om1 + A.Word]!, P[o0 + A.Word]!)); feats[p++] = mix(t++, mix(P[o0 + A.Word]!, P[op1 + A.Word]!)); feats[p++] = mix(t++, mix(P[om1 + A.Word]!, P[op1 + A.Word]!));
+      feats[p++] = mix(t++, mix(P[om1 + A.Stem]!, P[o0 + A.Stem]!));
+      feats[p++] = mix(t++, P[o0 + A.Trig]!); feats[p++] = mix(t++, P[om1 + A.Trig]!); feats[p++] = mix(t++, P[om2 + A.Trig]!); feats[p++] = mix(t++, P[op1 + A.Trig]!);
+      feats[p++] = mix(t++, mix(P[om1 + A.Trig]!, P[o0 + A.Fine]!));
+      feats[p++] = mix(t++, GK[i + 2]!); feats[p++] = mix(t++, GK[i + 2 - 1]!); feats[p++] = mix(t++, GK[i + 2 + 1]!); feats[p++] = mix(t++, mix(GK[i + 2]!, P[o0 + A.Coarse]!));
+      feats[p++] = mix(t++, GN[i + 2]!); feats[p++] = mix(t++, GN[i + 2 - 1]!); feats[p++] = mix(t++, GN[i + 2 + 1]!); feats[p++] = mix(t++, mix(GN[i + 2]!, GK[i + 2]!));
+      feats[p++] = mix(t++, mix(P[o0 + A.Pro]!, P[op1 + A.Fine]!));
+      feats[p++] = mix(t++, mix(P[om1 + A.Word]!, P[o0 + A.Fine]!));
+      feats[p++] = mix(t++, mix(P[o0 + A.Fine]!, P[op1 + A.Word]!));
+      const dm = doc ? doc.get(P[o0 + A.Stem]!) ?? 0 : 0;
+      feats[p++] = mix(t++, dm & 0xff); feats[p++] = mix(t++, dm >>> 8); feats[p++] = mix(t++, mix(dm & 0xff, P[o0 + A.Coarse]!));
+      feats[p++] = mix(t++, mix(GN[i + 2]!, P[o0 + A.Coarse]!));
+      feats[p++] = mix(t++, P[o0 + A.P4]!); feats[p++] = mix(t++, P[o0 + A.S4]!);
+      for (let g = 0; g < 6; g++) feats[p++] = mix(t++, P[o0 + A.G1 + g]!);
       if (p !== (i + 1) * F) throw new Error(`feature count ${p - i * F} != ${F}`);
     }
     return feats;

@@ -6,7 +6,7 @@
  */
 import type { Annotations, Document, Span } from "../../types.js";
 import type { Token } from "../../text/tokenize.js";
-import { fastTokenize } from "./fastTokenize.js";
+import { fastTokenize, normEpoch, trimNormIds } from "./fastTokenize.js";
 
 export interface ArticleText {
   /** Headline spans, then body paragraphs, in text order. */
@@ -21,6 +21,9 @@ export interface ArticleText {
   sentences: Span[];
   /** `sentenceOf[i]` is the index in `sentences` of token i. */
   sentenceOf: Int32Array;
+  /** `ids[i]` numbers token i's normal form (see fastTokenize's normIdOf), valid in `epoch`. */
+  ids: Int32Array;
+  epoch: number;
 }
 
 const cache = new WeakMap<Document, { structure: unknown; value: ArticleText }>();
@@ -101,12 +104,14 @@ export function articleText(doc: Document, before: Readonly<Partial<Annotations>
   const hit = cache.get(doc);
   if (hit && hit.structure === before.structure) return hit.value;
   const regions = articleRegions(doc, before);
+  trimNormIds();
+  const ids: number[] = [];
   const tokens: Token[] = [];
   const regionOf: number[] = [];
   const sentences: Span[] = [];
   const sentenceOf: number[] = [];
   regions.forEach((r, ri) => {
-    const toks = fastTokenize(doc.text, r.start, r.end);
+    const toks = fastTokenize(doc.text, r.start, r.end, ids);
     const ends = sentenceEnds(toks);
     let first = 0;
     for (let k = 0; k < toks.length; k++) {
@@ -122,7 +127,7 @@ export function articleText(doc: Document, before: Readonly<Partial<Annotations>
   });
   const regionEnd = new Int32Array(tokens.length);
   for (let i = tokens.length - 1; i >= 0; i--) regionEnd[i] = i + 1 < tokens.length && regionOf[i + 1] === regionOf[i] ? regionEnd[i + 1]! : i + 1;
-  const value: ArticleText = { regions, tokens, regionOf: Int32Array.from(regionOf), regionEnd, sentences, sentenceOf: Int32Array.from(sentenceOf) };
+  const value: ArticleText = { regions, tokens, regionOf: Int32Array.from(regionOf), regionEnd, sentences, sentenceOf: Int32Array.from(sentenceOf), ids: Int32Array.from(ids), epoch: normEpoch() };
   cache.set(doc, { structure: before.structure, value });
   return value;
 }

@@ -12,9 +12,28 @@ let cls: Uint8Array | undefined; // per BMP code unit: W letter/mark, D digit, S
 let mark: Uint8Array | undefined; // marks, tatweel, ZWNJ, ZWJ
 let latin: Uint8Array | undefined; // [A-Za-z\u00C0-\u024F]
 let punctP: Uint8Array | undefined; // \p{P}
-let fold: Array<string | undefined> | undefined;
+let foldOf: Array<string | undefined> | undefined;
 const NORM_CACHE_MAX = 200000;
-let normCache = new Map<string, string>();
+/** Distinct normal forms numbered from 0, so that annotators remember facts about a word in arrays. */
+const MAX_IDS = 500000;
+let textIds = new Map<string, number>(); // token text → id of its normal form
+let normIds = new Map<string, number>(); // normal form → id
+let normsById: string[] = [];
+let epoch = 0;
+
+/** Changes whenever the numbering starts over (ids of an earlier epoch mean nothing any more). */
+export function normEpoch(): number {
+  return epoch;
+}
+
+/** Starts the numbering over when it has grown too large; call only between documents. */
+export function trimNormIds(): void {
+  if (normsById.length < MAX_IDS) return;
+  textIds = new Map();
+  normIds = new Map();
+  normsById = [];
+  epoch++;
+}
 
 function tables(): void {
   if (cls) return;
@@ -22,7 +41,7 @@ function tables(): void {
   mark = new Uint8Array(0x10000);
   latin = new Uint8Array(0x10000);
   punctP = new Uint8Array(0x10000);
-  fold = new Array(0x10000);
+  foldOf = new Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates: the slow path
     const ch = String.fromCharCode(c);
@@ -45,29 +64,57 @@ function width(text: string, i: number): number {
   return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
 }
 
+/** The id of a token's normal form. */
+export function normIdOf(t: string): number {
+  const hit = textIds.get(t);
+  if (hit !== undefined) return hit;
+  tables();
+  const out = fold(t);
+  let id = normIds.get(out);
+  if (id === undefined) {
+    id = normsById.length;
+    normsById.push(out);
+    normIds.set(out, id);
+  }
+  if (textIds.size >= NORM_CACHE_MAX) textIds = new Map();
+  textIds.set(t, id);
+  return id;
+}
+
+/** The normal form with the given id. */
+export function normById(id: number): string {
+  return normsById[id]!;
+}
+
 /** The normal form of a token, as `normalize` gives it. */
 export function normOf(t: string): string {
-  const hit = normCache.get(t);
-  if (hit !== undefined) return hit;
+  return normsById[normIdOf(t)]!;
+}
+
+function fold(t: string): string {
   let out = "";
   for (let k = 0; k < t.length; k++) {
     const c = t.charCodeAt(k);
     // Presentation forms expand, surrogates pair up: the normaliser itself handles those.
-    if ((c >= 0xd800 && c <= 0xdfff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe)) {
-      out = normalize(t);
-      break;
-    }
-    let f = fold![c];
-    if (f === undefined) f = fold![c] = normalize(String.fromCharCode(c));
+    if ((c >= 0xd800 && c <= 0xdfff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe)) return normalize(t);
+    let f = foldOf![c];
+    if (f === undefined) f = foldOf![c] = normalize(String.fromCharCode(c));
     out += f;
   }
-  if (normCache.size >= NORM_CACHE_MAX) normCache = new Map();
-  normCache.set(t, out);
   return out;
 }
 
-/** Tokens of `text` between `offset` and `end`, equal to `tokenize(text, offset, end)`. */
-export function fastTokenize(text: string, offset = 0, end = text.length): Token[] {
+function push(tokens: Token[], ids: number[] | undefined, start: number, end: number, text: string, kind: Token["kind"]): void {
+  const id = normIdOf(text);
+  ids?.push(id);
+  tokens.push({ start, end, text, norm: normsById[id]!, kind });
+}
+
+/**
+ * Tokens of `text` between `offset` and `end`, equal to `tokenize(text, offset, end)`. With `ids`,
+ * the id of each token's normal form is appended to it.
+ */
+export function fastTokenize(text: string, offset = 0, end = text.length, ids?: number[]): Token[] {
   tables();
   const tokens: Token[] = [];
   let i = offset;
@@ -84,7 +131,7 @@ export function fastTokenize(text: string, offset = 0, end = text.length): Token
       const t = text.slice(start, i);
       const c = text.charCodeAt(start);
       const isP = w === 1 ? punctP![c] === 1 : /[\p{P}]/u.test(t);
-      tokens.push({ start, end: i, text: t, norm: normOf(t), kind: isP ? "punct" : "symbol" });
+      push(tokens, ids, start, i, t, isP ? "punct" : "symbol");
       continue;
     }
     if (k === D) {
@@ -103,7 +150,7 @@ export function fastTokenize(text: string, offset = 0, end = text.length): Token
         break;
       }
       const t = text.slice(start, i);
-      tokens.push({ start, end: i, text: t, norm: normOf(t), kind: "number" });
+      push(tokens, ids, start, i, t, "number");
       continue;
     }
     const c0 = text.charCodeAt(start);
@@ -118,7 +165,7 @@ export function fastTokenize(text: string, offset = 0, end = text.length): Token
       i += wi;
     }
     const t = text.slice(start, i);
-    tokens.push({ start, end: i, text: t, norm: normOf(t), kind: isLatin ? "latin" : "word" });
+    push(tokens, ids, start, i, t, isLatin ? "latin" : "word");
   }
   return tokens;
 }

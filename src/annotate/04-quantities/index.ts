@@ -16,13 +16,17 @@ import { quantityLexicon } from "./quantityLexicon.js";
 import { parseDigits } from "./parseDigits.js";
 import { originalCut } from "./PhraseMatcher.js";
 import type { Token } from "../../text/tokenize.js";
+import { NormMemo } from "./NormMemo.js";
+
+/** Whether a word may start a number ("ثلاثة", "وعشرات"), remembered per word. */
+const numberStart = new NormMemo<boolean>();
 
 export const quantitiesAnnotator: Annotator<"quantities"> = {
   name: "quantities",
   requires: [],
   assigns: "quantities",
   run(doc, before) {
-    const { tokens, regionOf, regionEnd } = articleText(doc, before);
+    const { tokens, regionOf, regionEnd, ids } = articleText(doc, before);
     const lex = quantityLexicon();
     const times = before.times ?? [];
     let ti = 0;
@@ -60,7 +64,7 @@ export const quantitiesAnnotator: Annotator<"quantities"> = {
           j++;
         }
       } else if (t.kind === "word") {
-        if (!mayBeNumberWord(t.norm)) continue;
+        if (!(numberStart.has(ids[i]!) ? numberStart.get(ids[i]!) : numberStart.set(ids[i]!, mayBeNumberWord(t.norm)))) continue;
         const m = parseNumberWords(words.slice(i, Math.min(limit, i + 8)), 0);
         if (!m || m.ordinal) continue;
         value = m.value;

@@ -10,20 +10,36 @@
  */
 import type { Annotator, Tone } from "../../types.js";
 import { articleText } from "../04-quantities/articleText.js";
-import { lookupWord, toneLexicon } from "./toneLexicon.js";
+import { endsInHeh, lookupWord, toneLexicon, type ToneLexicon } from "./toneLexicon.js";
+import { NormMemo } from "../04-quantities/NormMemo.js";
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Whether a word (or the word after its first letter) may start a lexicon phrase, remembered per word. */
-const startMemo = new Map<string, boolean>();
-function mayStartPhrase(lex: ReturnType<typeof toneLexicon>, norm: string): boolean {
-  let yes = startMemo.get(norm);
-  if (yes === undefined) {
-    yes = lex.phraseStarts.has(norm) || lex.phraseStarts.has(norm.slice(1));
-    if (startMemo.size > 200000) startMemo.clear();
-    startMemo.set(norm, yes);
-  }
-  return yes;
+/** Facts about a word, remembered per normal form (see NormMemo). */
+const SELF = 1, GROUP = 2, ACTIVE = 4, PHRASE_START = 8, NEGATOR = 16, INTENSIFIER = 32, INTENSIFIER_BARE = 64;
+const flagsMemo = new NormMemo<number>();
+/** The lexicon weight of a word, and of a word whose final ه was written ه (a possible pronoun). */
+const weightMemo = new NormMemo<number | undefined>();
+const hehWeightMemo = new NormMemo<number | undefined>();
+
+function flagsOf(lex: ToneLexicon, id: number, norm: string): number {
+  if (flagsMemo.has(id)) return flagsMemo.get(id);
+  let f = 0;
+  if (lex.self.has(norm)) f |= SELF;
+  else if (lex.group.has(norm)) f |= GROUP;
+  if (lookupWord(lex.activity, norm) !== undefined) f |= ACTIVE;
+  if (lex.phraseStarts.has(norm) || lex.phraseStarts.has(norm.slice(1))) f |= PHRASE_START;
+  if (lookupWord(lex.negators, norm) !== undefined) f |= NEGATOR;
+  if (lex.intensifiers.has(norm)) f |= INTENSIFIER_BARE;
+  if (lookupWord(lex.intensifiers, norm) !== undefined) f |= INTENSIFIER;
+  return flagsMemo.set(id, f);
+}
+
+function weightOf(lex: ToneLexicon, id: number, norm: string, text: string): number | undefined {
+  const memo = norm.charCodeAt(norm.length - 1) === 0x647 && endsInHeh(text) ? hehWeightMemo : weightMemo;
+  if (memo.has(id)) return memo.get(id);
+  const key = lookupWord(lex.words, norm, text);
+  return memo.set(id, key !== undefined ? lex.words.get(key) : undefined);
 }
 
 export const toneAnnotator: Annotator<"tone"> = {
@@ -31,37 +47,37 @@ export const toneAnnotator: Annotator<"tone"> = {
   requires: [],
   assigns: "tone",
   run(doc, before) {
-    const { tokens, sentenceOf } = articleText(doc, before);
+    const { tokens, sentenceOf, ids } = articleText(doc, before);
     const lex = toneLexicon();
     let words = 0, pos = 0, neg = 0, active = 0, self = 0, group = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (t.kind !== "word" && t.kind !== "latin") continue;
       words++;
-      if (lex.self.has(t.norm)) self++;
-      else if (lex.group.has(t.norm)) group++;
-      if (lookupWord(lex.activity, t.norm) !== undefined) active++;
+      const flags = flagsOf(lex, ids[i]!, t.norm);
+      if (flags & SELF) self++;
+      else if (flags & GROUP) group++;
+      if (flags & ACTIVE) active++;
       let weight: number | undefined;
       let last = i;
-      const ph = mayStartPhrase(lex, t.norm) ? lex.phrases.matchAt(tokens, i) : null;
+      const ph = flags & PHRASE_START ? lex.phrases.matchAt(tokens, i) : null;
       if (ph && ph.to - ph.from > 1) {
         weight = ph.value;
         last = ph.to - 1;
       } else {
-        const key = lookupWord(lex.words, t.norm, t.text);
-        if (key !== undefined) weight = lex.words.get(key);
+        weight = weightOf(lex, ids[i]!, t.norm, t.text);
       }
       if (weight === undefined) continue;
       // Negation: "لم يحقق نجاحاً", "عدم الاستقرار", "غير آمنة".
       for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
         if (sentenceOf[k] !== sentenceOf[i] || tokens[k]!.kind === "punct") break;
-        if (lookupWord(lex.negators, tokens[k]!.norm) !== undefined) {
+        if (flagsOf(lex, ids[k]!, tokens[k]!.norm) & NEGATOR) {
           weight = -weight;
           break;
         }
       }
       const prev = tokens[i - 1], next = tokens[last + 1];
-      if ((prev && lex.intensifiers.has(prev.norm)) || (next && lookupWord(lex.intensifiers, next.norm) !== undefined)) weight *= 1.5;
+      if ((prev && flagsOf(lex, ids[i - 1]!, prev.norm) & INTENSIFIER_BARE) || (next && flagsOf(lex, ids[last + 1]!, next.norm) & INTENSIFIER)) weight *= 1.5;
       if (weight > 0) pos += weight;
       else neg -= weight;
       for (let k = i + 1; k <= last; k++) if (tokens[k]!.kind === "word") words++;

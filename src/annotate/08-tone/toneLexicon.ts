@@ -68,7 +68,7 @@ const ENCLITICS = ["هما", "كما", "كم", "هم", "هن", "ها", "نا", "
 const memo = new WeakMap<object, [Map<string, string | null>, Map<string, string | null>]>();
 
 /** True when the original word ends in a written ه (marks after it allowed), not ة. */
-function endsInHeh(original: string): boolean {
+export function endsInHeh(original: string): boolean {
   let k = original.length - 1;
   while (k >= 0) {
     const c = original.charCodeAt(k);

@@ -12,39 +12,37 @@ import type { Annotator, Topic } from "../../types.js";
 import { articleText } from "../04-quantities/articleText.js";
 import { bareForm } from "../../text/tokenize.js";
 import { topicModel } from "./topicModel.js";
+import { NormMemo } from "../04-quantities/NormMemo.js";
 
 const MIN_SCORE = 0.1;
 /** A word's index in the model (−1 when it has none), remembered across articles. */
-const indexCache = new Map<string, number>();
+const indexCache = new NormMemo<number>();
 
 export const topicsAnnotator: Annotator<"topics"> = {
   name: "topics",
   requires: [],
   assigns: "topics",
   run(doc, before) {
-    const { tokens } = articleText(doc, before);
+    const { tokens, ids } = articleText(doc, before);
     const m = topicModel();
     if (!tokens.length) return [];
     const limit = tokens[0]!.start + m.maxChars;
     const seen = new Set<number>();
-    for (const t of tokens) {
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
       if (t.start >= limit) break;
       if (t.kind !== "word" && t.kind !== "latin") continue;
-      let i = indexCache.get(t.norm);
-      if (i === undefined) {
-        i = m.index.get(bareForm(t.norm)) ?? -1;
-        if (indexCache.size > 200000) indexCache.clear();
-        indexCache.set(t.norm, i);
-      }
+      const id = ids[k]!;
+      const i = indexCache.has(id) ? indexCache.get(id) : indexCache.set(id, m.index.get(bareForm(t.norm)) ?? -1);
       if (i < 0) continue;
       seen.add(i);
     }
     if (seen.size === 0) return [];
-    const ids = Int32Array.from(seen);
+    const seenIds = Int32Array.from(seen);
     const scores = m.labels.map((_, li) => {
       let s = m.logPrior[li]!;
       const w = m.weights[li]!;
-      for (let k = 0; k < ids.length; k++) s += w[ids[k]!]!;
+      for (let k = 0; k < seenIds.length; k++) s += w[seenIds[k]!]!;
       return s / 1000;
     });
     const max = Math.max(...scores);

@@ -37,6 +37,7 @@ export class NerModel {
     readonly trans: Float32Array,
     readonly featurizer: NerFeaturizer = new NerFeaturizer(),
   ) {
+    if (N_LABELS !== 9) throw new Error("rasd: NerModel.tagIndexes sums nine labels; update it with labels.ts");
     let cap = 1;
     while (cap < hashes.length * 2) cap <<= 1;
     this.slots = new Int32Array(cap * 2);
@@ -59,24 +60,31 @@ export class NerModel {
     if (this.emit.length < n * L) this.emit = new Float32Array(n * L * 2);
     const feats = this.featurizer.sentence(tokens, this.feats, doc);
     const emit = this.emit;
-    emit.fill(0, 0, n * L);
     const slots = this.slots, weights = this.weights, mask = this.mask;
+    // Nine running sums in registers, each rounded to float32 after every addition exactly as a
+    // store into the Float32Array would round it: the same scores, bit for bit, as summing in place.
+    const fr = Math.fround;
     for (let i = 0; i < n; i++) {
-      const e = i * L;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
       for (let k = i * F, end = k + F; k < end; k++) {
         const h = feats[k]! | 0;
         let s = h & mask;
         for (;;) {
           const key = slots[s * 2]!;
           if (key === h) {
-            const w = slots[s * 2 + 1]! * L;
-            for (let l = 0; l < L; l++) emit[e + l]! += weights[w + l]!;
+            const w = slots[s * 2 + 1]! * 9;
+            s0 = fr(s0 + weights[w]!); s1 = fr(s1 + weights[w + 1]!); s2 = fr(s2 + weights[w + 2]!);
+            s3 = fr(s3 + weights[w + 3]!); s4 = fr(s4 + weights[w + 4]!); s5 = fr(s5 + weights[w + 5]!);
+            s6 = fr(s6 + weights[w + 6]!); s7 = fr(s7 + weights[w + 7]!); s8 = fr(s8 + weights[w + 8]!);
             break;
           }
           if (key === 0) break;
           s = (s + 1) & mask;
         }
       }
+      const e = i * L;
+      emit[e] = s0; emit[e + 1] = s1; emit[e + 2] = s2; emit[e + 3] = s3; emit[e + 4] = s4;
+      emit[e + 5] = s5; emit[e + 6] = s6; emit[e + 7] = s7; emit[e + 8] = s8;
     }
     return viterbi(emit, n, this.trans);
   }

@@ -170,9 +170,8 @@ export class NerFeaturizer {
     const kbMatches: Array<{ at: number; match: KbMatch }> = [];
     const norms: string[] = new Array(n);
     const keys: string[] = new Array(n);
-    const infos: TokenInfo[] = new Array(n);
+    const infos = this.infosOf(tokens);
     for (let i = 0; i < n; i++) {
-      infos[i] = this.info(tokens[i]!);
       norms[i] = infos[i]!.norm;
       keys[i] = infos[i]!.key;
     }
@@ -218,15 +217,15 @@ export class NerFeaturizer {
   private paddedKb = new Int32Array(0);
   private paddedNames = new Int32Array(0);
   private readonly gzCache = new WeakMap<readonly string[], Gazetteer>();
-  private readonly atCache = new WeakMap<readonly string[], Uint32Array[]>();
+  private readonly infoCache = new WeakMap<readonly string[], TokenInfo[]>();
 
-  /** The attributes of a sentence's tokens, remembered per sentence array. */
-  private attributesOf(tokens: readonly string[]): Uint32Array[] {
-    let at = this.atCache.get(tokens);
+  /** What is known of a sentence's tokens, remembered per sentence array (one lookup a token). */
+  private infosOf(tokens: readonly string[]): TokenInfo[] {
+    let at = this.infoCache.get(tokens);
     if (!at) {
       at = new Array(tokens.length);
-      for (let i = 0; i < tokens.length; i++) at[i] = this.attributes(tokens[i]!);
-      this.atCache.set(tokens, at);
+      for (let i = 0; i < tokens.length; i++) at[i] = this.info(tokens[i]!);
+      this.infoCache.set(tokens, at);
     }
     return at;
   }
@@ -246,10 +245,10 @@ export class NerFeaturizer {
     const n = tokens.length;
     const gz = this.gazetteerOf(tokens);
     const out: number[] = [];
-    const at = this.attributesOf(tokens);
+    const infos = this.infosOf(tokens);
     for (let i = 0; i < n; i++) {
-      const a = at[i]!;
-      const prevTrig = i > 0 ? this.trigCode(tokens[i - 1]!) : 0;
+      const a = infos[i]!.attrs;
+      const prevTrig = i > 0 ? infos[i - 1]!.trig : 0;
       const mask = (prevTrig ? 1 << prevTrig : 0) | (((gz.names[i]! >> 2) & 63) << 8) | (((gz.kb[i]! >> 2) & 0xff) << 16);
       if (mask) out.push(a[A.Stem]!, mask);
     }
@@ -263,16 +262,12 @@ export class NerFeaturizer {
     return m;
   }
 
-  private trigCode(text: string): number {
-    return this.info(text).trig;
-  }
-
   /** Feature hashes of a sentence: n × FEATURES_PER_TOKEN, row-major. */
   sentence(tokens: readonly string[], out?: Uint32Array, doc?: DocContext): Uint32Array {
     const n = tokens.length;
     const F = FEATURES_PER_TOKEN;
     const feats = out && out.length >= n * F ? out : new Uint32Array(n * F);
-    const at = this.attributesOf(tokens);
+    const infos = this.infosOf(tokens);
     const gz = this.gazetteerOf(tokens);
     const BOS = 0x5bd1e995, EOS = 0x1b873593;
     // Attributes and gazetteer codes padded with two sentinel rows on either side, so the window
@@ -284,7 +279,7 @@ export class NerFeaturizer {
     for (let r = 0; r < n + 4; r++) {
       const i = r - 2;
       if (i >= 0 && i < n) {
-        P.set(at[i]!, r * C);
+        P.set(infos[i]!.attrs, r * C);
         GK[r] = gz.kb[i]!;
         GN[r] = gz.names[i]!;
       } else {

@@ -31,6 +31,9 @@ export interface Gazetteer {
 /** Number of features per token (fixed, so feature arrays are flat). */
 export const FEATURES_PER_TOKEN = 64;
 
+/** The first step of `mix(template, value)` for templates 1 … FEATURES_PER_TOKEN (see hash.ts). */
+const TEMPLATE_MUL = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, j) => Math.imul(j + 1, 0x9e3779b1));
+
 /**
  * What the rest of the document says about each word (by stem hash): a bit mask of the trigger
  * classes seen just before its occurrences and of the name-list types it matched. "البدري" after
@@ -290,33 +293,44 @@ export class NerFeaturizer {
     }
     for (let i = 0; i < n; i++) {
       let p = i * F;
-      let t = 1;
       const o0 = (i + 2) * C, om1 = o0 - C, om2 = o0 - 2 * C, op1 = o0 + C, op2 = o0 + 2 * C;
-      feats[p++] = mix(t++, 1);
-      feats[p++] = mix(t++, P[o0 + A.Word]!); feats[p++] = mix(t++, P[om1 + A.Word]!); feats[p++] = mix(t++, P[op1 + A.Word]!); feats[p++] = mix(t++, P[om2 + A.Word]!); feats[p++] = mix(t++, P[op2 + A.Word]!);
-      feats[p++] = mix(t++, P[o0 + A.Stem]!); feats[p++] = mix(t++, P[om1 + A.Stem]!); feats[p++] = mix(t++, P[op1 + A.Stem]!);
-      feats[p++] = mix(t++, P[o0 + A.Pro]!); feats[p++] = mix(t++, P[o0 + A.P1]!); feats[p++] = mix(t++, P[o0 + A.P2]!); feats[p++] = mix(t++, P[o0 + A.P3]!);
-      feats[p++] = mix(t++, P[o0 + A.S1]!); feats[p++] = mix(t++, P[o0 + A.S2]!); feats[p++] = mix(t++, P[o0 + A.S3]!); feats[p++] = mix(t++, P[o0 + A.StemS2]!); feats[p++] = mix(t++, P[o0 + A.StemP2]!);
-      feats[p++] = mix(t++, P[o0 + A.Shape]!); feats[p++] = mix(t++, mix(P[om1 + A.Shape]!, P[o0 + A.Shape]!)); feats[p++] = mix(t++, mix(P[o0 + A.Shape]!, P[op1 + A.Shape]!));
-      feats[p++] = mix(t++, P[o0 + A.Len]!);
-      feats[p++] = mix(t++, P[o0 + A.Fine]!); feats[p++] = mix(t++, P[om1 + A.Fine]!); feats[p++] = mix(t++, P[op1 + A.Fine]!); feats[p++] = mix(t++, P[om2 + A.Fine]!); feats[p++] = mix(t++, P[op2 + A.Fine]!);
-      feats[p++] = mix(t++, P[o0 + A.Coarse]!); feats[p++] = mix(t++, P[om1 + A.Coarse]!); feats[p++] = mix(t++, P[op1 + A.Coarse]!);
-      feats[p++] = mix(t++, mix(P[om1 + A.Coarse]!, P[o0 + A.Coarse]!)); feats[p++] = mix(t++, mix(P[o0 + A.Coarse]!, P[op1 + A.Coarse]!));
-      feats[p++] = mix(t++, mix(P[om1 + A.Word]!, P[o0 + A.Word]!)); feats[p++] = mix(t++, mix(P[o0 + A.Word]!, P[op1 + A.Word]!)); feats[p++] = mix(t++, mix(P[om1 + A.Word]!, P[op1 + A.Word]!));
-      feats[p++] = mix(t++, mix(P[om1 + A.Stem]!, P[o0 + A.Stem]!));
-      feats[p++] = mix(t++, P[o0 + A.Trig]!); feats[p++] = mix(t++, P[om1 + A.Trig]!); feats[p++] = mix(t++, P[om2 + A.Trig]!); feats[p++] = mix(t++, P[op1 + A.Trig]!);
-      feats[p++] = mix(t++, mix(P[om1 + A.Trig]!, P[o0 + A.Fine]!));
-      feats[p++] = mix(t++, GK[i + 2]!); feats[p++] = mix(t++, GK[i + 2 - 1]!); feats[p++] = mix(t++, GK[i + 2 + 1]!); feats[p++] = mix(t++, mix(GK[i + 2]!, P[o0 + A.Coarse]!));
-      feats[p++] = mix(t++, GN[i + 2]!); feats[p++] = mix(t++, GN[i + 2 - 1]!); feats[p++] = mix(t++, GN[i + 2 + 1]!); feats[p++] = mix(t++, mix(GN[i + 2]!, GK[i + 2]!));
-      feats[p++] = mix(t++, mix(P[o0 + A.Pro]!, P[op1 + A.Fine]!));
-      feats[p++] = mix(t++, mix(P[om1 + A.Word]!, P[o0 + A.Fine]!));
-      feats[p++] = mix(t++, mix(P[o0 + A.Fine]!, P[op1 + A.Word]!));
+      feats[p++] = 1;
+      feats[p++] = P[o0 + A.Word]!; feats[p++] = P[om1 + A.Word]!; feats[p++] = P[op1 + A.Word]!; feats[p++] = P[om2 + A.Word]!; feats[p++] = P[op2 + A.Word]!;
+      feats[p++] = P[o0 + A.Stem]!; feats[p++] = P[om1 + A.Stem]!; feats[p++] = P[op1 + A.Stem]!;
+      feats[p++] = P[o0 + A.Pro]!; feats[p++] = P[o0 + A.P1]!; feats[p++] = P[o0 + A.P2]!; feats[p++] = P[o0 + A.P3]!;
+      feats[p++] = P[o0 + A.S1]!; feats[p++] = P[o0 + A.S2]!; feats[p++] = P[o0 + A.S3]!; feats[p++] = P[o0 + A.StemS2]!; feats[p++] = P[o0 + A.StemP2]!;
+      feats[p++] = P[o0 + A.Shape]!; feats[p++] = mix(P[om1 + A.Shape]!, P[o0 + A.Shape]!); feats[p++] = mix(P[o0 + A.Shape]!, P[op1 + A.Shape]!);
+      feats[p++] = P[o0 + A.Len]!;
+      feats[p++] = P[o0 + A.Fine]!; feats[p++] = P[om1 + A.Fine]!; feats[p++] = P[op1 + A.Fine]!; feats[p++] = P[om2 + A.Fine]!; feats[p++] = P[op2 + A.Fine]!;
+      feats[p++] = P[o0 + A.Coarse]!; feats[p++] = P[om1 + A.Coarse]!; feats[p++] = P[op1 + A.Coarse]!;
+      feats[p++] = mix(P[om1 + A.Coarse]!, P[o0 + A.Coarse]!); feats[p++] = mix(P[o0 + A.Coarse]!, P[op1 + A.Coarse]!);
+      feats[p++] = mix(P[om1 + A.Word]!, P[o0 + A.Word]!); feats[p++] = mix(P[o0 + A.Word]!, P[op1 + A.Word]!); feats[p++] = mix(P[om1 + A.Word]!, P[op1 + A.Word]!);
+      feats[p++] = mix(P[om1 + A.Stem]!, P[o0 + A.Stem]!);
+      feats[p++] = P[o0 + A.Trig]!; feats[p++] = P[om1 + A.Trig]!; feats[p++] = P[om2 + A.Trig]!; feats[p++] = P[op1 + A.Trig]!;
+      feats[p++] = mix(P[om1 + A.Trig]!, P[o0 + A.Fine]!);
+      feats[p++] = GK[i + 2]!; feats[p++] = GK[i + 2 - 1]!; feats[p++] = GK[i + 2 + 1]!; feats[p++] = mix(GK[i + 2]!, P[o0 + A.Coarse]!);
+      feats[p++] = GN[i + 2]!; feats[p++] = GN[i + 2 - 1]!; feats[p++] = GN[i + 2 + 1]!; feats[p++] = mix(GN[i + 2]!, GK[i + 2]!);
+      feats[p++] = mix(P[o0 + A.Pro]!, P[op1 + A.Fine]!);
+      feats[p++] = mix(P[om1 + A.Word]!, P[o0 + A.Fine]!);
+      feats[p++] = mix(P[o0 + A.Fine]!, P[op1 + A.Word]!);
       const dm = doc ? doc.get(P[o0 + A.Stem]!) ?? 0 : 0;
-      feats[p++] = mix(t++, dm & 0xff); feats[p++] = mix(t++, dm >>> 8); feats[p++] = mix(t++, mix(dm & 0xff, P[o0 + A.Coarse]!));
-      feats[p++] = mix(t++, mix(GN[i + 2]!, P[o0 + A.Coarse]!));
-      feats[p++] = mix(t++, P[o0 + A.P4]!); feats[p++] = mix(t++, P[o0 + A.S4]!);
-      for (let g = 0; g < 6; g++) feats[p++] = mix(t++, P[o0 + A.G1 + g]!);
+      feats[p++] = dm & 0xff; feats[p++] = dm >>> 8; feats[p++] = mix(dm & 0xff, P[o0 + A.Coarse]!);
+      feats[p++] = mix(GN[i + 2]!, P[o0 + A.Coarse]!);
+      feats[p++] = P[o0 + A.P4]!; feats[p++] = P[o0 + A.S4]!;
+      for (let g = 0; g < 6; g++) feats[p++] = P[o0 + A.G1 + g]!;
       if (p !== (i + 1) * F) throw new Error(`feature count ${p - i * F} != ${F}`);
+    }
+    // Each value becomes its feature id, mix(template number, value), in one tight pass.
+    for (let i = 0; i < n; i++) {
+      for (let j = 0, k = i * F; j < F; j++, k++) {
+        let h = (TEMPLATE_MUL[j]! ^ feats[k]!) >>> 0;
+        h ^= h >>> 16;
+        h = Math.imul(h, 0x85ebca6b);
+        h ^= h >>> 13;
+        h = Math.imul(h, 0xc2b2ae35);
+        h ^= h >>> 16;
+        feats[k] = h >>> 0 || 1;
+      }
     }
     return feats;
   }

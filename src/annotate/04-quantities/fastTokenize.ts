@@ -16,7 +16,6 @@ let foldOf: Array<string | undefined> | undefined;
 const NORM_CACHE_MAX = 200000;
 /** Distinct normal forms numbered from 0, so that annotators remember facts about a word in arrays. */
 const MAX_IDS = 500000;
-let textIds = new Map<string, number>(); // token text → id of its normal form
 let normIds = new Map<string, number>(); // normal form → id
 let normsById: string[] = [];
 let epoch = 0;
@@ -29,7 +28,7 @@ export function normEpoch(): number {
 /** Starts the numbering over when it has grown too large; call only between documents. */
 export function trimNormIds(): void {
   if (normsById.length < MAX_IDS) return;
-  textIds = new Map();
+  resetSlots(slotText.length);
   normIds = new Map();
   normsById = [];
   epoch++;
@@ -64,10 +63,78 @@ function width(text: string, i: number): number {
   return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
 }
 
+/**
+ * Token texts seen so far, in an open-addressing table keyed on a hash of the characters, so that a
+ * token already seen is found without cutting it out of the text first (and its earlier string is
+ * reused). Each slot holds the text and the id of its normal form.
+ */
+let slotText: Array<string | undefined> = [];
+let slotHash = new Int32Array(0);
+let slotId = new Int32Array(0);
+let slotsUsed = 0;
+/** The text and normal-form id that `lookupToken` found or added. */
+let foundText = "";
+let foundId = 0;
+
+function resetSlots(capacity: number): void {
+  slotText = [];
+  for (let k = 0; k < capacity; k++) slotText.push(undefined);
+  slotHash = new Int32Array(capacity);
+  slotId = new Int32Array(capacity);
+  slotsUsed = 0;
+}
+
+function lookupToken(src: string, start: number, end: number): void {
+  let h = 0x811c9dc5 | 0;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ src.charCodeAt(k), 16777619);
+  if (slotText.length === 0) resetSlots(1 << 14);
+  const mask = slotText.length - 1;
+  const n = end - start;
+  let s = h & mask;
+  for (;;) {
+    const t = slotText[s];
+    if (t === undefined) break;
+    if (slotHash[s] === h && t.length === n) {
+      let k = 0;
+      while (k < n && t.charCodeAt(k) === src.charCodeAt(start + k)) k++;
+      if (k === n) {
+        foundText = t;
+        foundId = slotId[s]!;
+        return;
+      }
+    }
+    s = (s + 1) & mask;
+  }
+  const text = start === 0 && end === src.length ? src : src.slice(start, end);
+  const id = normIdOfNew(text);
+  foundText = text;
+  foundId = id;
+  if (slotsUsed >= NORM_CACHE_MAX) resetSlots(slotText.length);
+  else if (2 * (slotsUsed + 1) > slotText.length) {
+    const oldText = slotText, oldHash = slotHash, oldId = slotId;
+    resetSlots(oldText.length * 2);
+    for (let k = 0; k < oldText.length; k++) if (oldText[k] !== undefined) insertSlot(oldText[k]!, oldHash[k]!, oldId[k]!);
+  }
+  insertSlot(text, h, id);
+}
+
+function insertSlot(text: string, h: number, id: number): void {
+  const mask = slotText.length - 1;
+  let s = h & mask;
+  while (slotText[s] !== undefined) s = (s + 1) & mask;
+  slotText[s] = text;
+  slotHash[s] = h;
+  slotId[s] = id;
+  slotsUsed++;
+}
+
 /** The id of a token's normal form. */
 export function normIdOf(t: string): number {
-  const hit = textIds.get(t);
-  if (hit !== undefined) return hit;
+  lookupToken(t, 0, t.length);
+  return foundId;
+}
+
+function normIdOfNew(t: string): number {
   tables();
   const out = fold(t);
   let id = normIds.get(out);
@@ -76,8 +143,6 @@ export function normIdOf(t: string): number {
     normsById.push(out);
     normIds.set(out, id);
   }
-  if (textIds.size >= NORM_CACHE_MAX) textIds = new Map();
-  textIds.set(t, id);
   return id;
 }
 
@@ -104,10 +169,10 @@ function fold(t: string): string {
   return out;
 }
 
-function push(tokens: Token[], ids: number[] | undefined, start: number, end: number, text: string, kind: Token["kind"]): void {
-  const id = normIdOf(text);
-  ids?.push(id);
-  tokens.push({ start, end, text, norm: normsById[id]!, kind });
+function push(tokens: Token[], ids: number[] | undefined, src: string, start: number, end: number, kind: Token["kind"]): void {
+  lookupToken(src, start, end);
+  ids?.push(foundId);
+  tokens.push({ start, end, text: foundText, norm: normsById[foundId]!, kind });
 }
 
 /**
@@ -128,10 +193,9 @@ export function fastTokenize(text: string, offset = 0, end = text.length, ids?: 
     const start = i;
     if (k === P) {
       i += w;
-      const t = text.slice(start, i);
       const c = text.charCodeAt(start);
-      const isP = w === 1 ? punctP![c] === 1 : /[\p{P}]/u.test(t);
-      push(tokens, ids, start, i, t, isP ? "punct" : "symbol");
+      const isP = w === 1 ? punctP![c] === 1 : /[\p{P}]/u.test(text.slice(start, i));
+      push(tokens, ids, text, start, i, isP ? "punct" : "symbol");
       continue;
     }
     if (k === D) {
@@ -149,8 +213,7 @@ export function fastTokenize(text: string, offset = 0, end = text.length, ids?: 
         }
         break;
       }
-      const t = text.slice(start, i);
-      push(tokens, ids, start, i, t, "number");
+      push(tokens, ids, text, start, i, "number");
       continue;
     }
     const c0 = text.charCodeAt(start);
@@ -164,8 +227,7 @@ export function fastTokenize(text: string, offset = 0, end = text.length, ids?: 
       if (!isMark && (wi === 1 && latin![c] === 1) !== isLatin) break;
       i += wi;
     }
-    const t = text.slice(start, i);
-    push(tokens, ids, start, i, t, isLatin ? "latin" : "word");
+    push(tokens, ids, text, start, i, isLatin ? "latin" : "word");
   }
   return tokens;
 }

@@ -131,10 +131,12 @@ export class KnowledgeBase {
   }
 
   matchAt(norms: readonly string[], i: number, end = norms.length, allowFuzzy = true, starts?: KbStart[]): KbMatch | null {
+    const firsts = starts ?? this.startsOf(norms[i]!);
+    if (!firsts.length && !allowFuzzy) return null;
     let best: KbMatch | null = null;
     let mask = 0;
     const fits = (c: KbCandidate[]) => c.filter((x) => (mask & ~x.articles) === 0);
-    for (const v of starts ?? this.startsOf(norms[i]!)) {
+    for (const v of firsts) {
       const max = v.max;
       let key = v.key;
       mask = v.article ? 1 : 0;

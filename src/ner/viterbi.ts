@@ -4,6 +4,18 @@
  */
 import { ALLOWED, N_LABELS } from "./labels.js";
 
+/** The allowed predecessors of each label, ascending: PREV[PREV_FROM[c] … PREV_FROM[c + 1]). */
+const PREV_FROM = new Int32Array(N_LABELS + 1);
+const PREV: Int32Array = (() => {
+  const out: number[] = [];
+  for (let c = 0; c < N_LABELS; c++) {
+    PREV_FROM[c] = out.length;
+    for (let p = 0; p < N_LABELS; p++) if (ALLOWED[p * N_LABELS + c]) out.push(p);
+  }
+  PREV_FROM[N_LABELS] = out.length;
+  return Int32Array.from(out);
+})();
+
 /** Buffers reused across calls (decoding is synchronous; every cell read is written first). */
 let scratchScore = new Float64Array(0);
 let scratchBack = new Int32Array(0);
@@ -27,8 +39,8 @@ export function viterbi(emit: Float32Array | Float64Array, n: number, trans: Flo
     const base = i * L, prevBase = (i - 1) * L;
     for (let c = 0; c < L; c++) {
       let best = -Infinity, arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!ALLOWED[p * L + c]) continue;
+      for (let q = PREV_FROM[c]!, qe = PREV_FROM[c + 1]!; q < qe; q++) {
+        const p = PREV[q]!;
         const s = score[prevBase + p]! + trans[p * L + c]!;
         if (s > best) { best = s; arg = p; }
       }

@@ -16,7 +16,8 @@ export function detectLanguage(text: string): string {
       else if (c === 0x067e || c === 0x0686 || c === 0x0698 || c === 0x06af || c === 0x06a9 || c === 0x06cc) persian++;
       else if (c === 0x06d2 || c === 0x0679 || c === 0x0688 || c === 0x0691 || c === 0x06ba || c === 0x06be) urdu++;
     } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
-    else if (c > 0x250 && /\p{L}/u.test(text[i]!)) other++;
+    // Arabic marks, digits and punctuation, and general punctuation, are not letters: skip the regex.
+    else if (c > 0x250 && (c < 0x600 || c > 0x6ff) && (c < 0x2000 || c > 0x206f) && /\p{L}/u.test(text[i]!)) other++;
   }
   const letters = arabicScript + latin + other;
   if (letters === 0) return "und";

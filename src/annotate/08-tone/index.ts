@@ -10,14 +10,18 @@
  */
 import type { Annotator, Tone } from "../../types.js";
 import { articleText } from "../04-quantities/articleText.js";
-import { endsInHeh, lookupWord, toneLexicon, type ToneLexicon } from "./toneLexicon.js";
+import { endsInHeh, lookupUncached, toneLexicon, type ToneLexicon } from "./toneLexicon.js";
 import { NormMemo } from "../04-quantities/NormMemo.js";
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Facts about a word, remembered per normal form (see NormMemo). */
-const SELF = 1, GROUP = 2, ACTIVE = 4, PHRASE_START = 8, NEGATOR = 16, INTENSIFIER = 32, INTENSIFIER_BARE = 64;
+const SELF = 1, GROUP = 2, ACTIVE = 4, PHRASE_START = 8;
 const flagsMemo = new NormMemo<number>();
+/** Negators and intensifiers are asked about only next to a lexicon word: remembered apart. */
+const negatorMemo = new NormMemo<boolean>();
+const intensifierMemo = new NormMemo<boolean>();
+const bareIntensifierMemo = new NormMemo<boolean>();
 /** The lexicon weight of a word, and of a word whose final ه was written ه (a possible pronoun). */
 const weightMemo = new NormMemo<number | undefined>();
 const hehWeightMemo = new NormMemo<number | undefined>();
@@ -27,18 +31,27 @@ function flagsOf(lex: ToneLexicon, id: number, norm: string): number {
   let f = 0;
   if (lex.self.has(norm)) f |= SELF;
   else if (lex.group.has(norm)) f |= GROUP;
-  if (lookupWord(lex.activity, norm) !== undefined) f |= ACTIVE;
+  if (lookupUncached(lex.activity, norm) !== undefined) f |= ACTIVE;
   if (lex.phraseStarts.has(norm) || lex.phraseStarts.has(norm.slice(1))) f |= PHRASE_START;
-  if (lookupWord(lex.negators, norm) !== undefined) f |= NEGATOR;
-  if (lex.intensifiers.has(norm)) f |= INTENSIFIER_BARE;
-  if (lookupWord(lex.intensifiers, norm) !== undefined) f |= INTENSIFIER;
   return flagsMemo.set(id, f);
+}
+
+function isNegator(lex: ToneLexicon, id: number, norm: string): boolean {
+  return negatorMemo.has(id) ? negatorMemo.get(id) : negatorMemo.set(id, lookupUncached(lex.negators, norm) !== undefined);
+}
+
+function isIntensifier(lex: ToneLexicon, id: number, norm: string): boolean {
+  return intensifierMemo.has(id) ? intensifierMemo.get(id) : intensifierMemo.set(id, lookupUncached(lex.intensifiers, norm) !== undefined);
+}
+
+function isBareIntensifier(lex: ToneLexicon, id: number, norm: string): boolean {
+  return bareIntensifierMemo.has(id) ? bareIntensifierMemo.get(id) : bareIntensifierMemo.set(id, lex.intensifiers.has(norm));
 }
 
 function weightOf(lex: ToneLexicon, id: number, norm: string, text: string): number | undefined {
   const memo = norm.charCodeAt(norm.length - 1) === 0x647 && endsInHeh(text) ? hehWeightMemo : weightMemo;
   if (memo.has(id)) return memo.get(id);
-  const key = lookupWord(lex.words, norm, text);
+  const key = lookupUncached(lex.words, norm, text);
   return memo.set(id, key !== undefined ? lex.words.get(key) : undefined);
 }
 
@@ -71,13 +84,13 @@ export const toneAnnotator: Annotator<"tone"> = {
       // Negation: "لم يحقق نجاحاً", "عدم الاستقرار", "غير آمنة".
       for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
         if (sentenceOf[k] !== sentenceOf[i] || tokens[k]!.kind === "punct") break;
-        if (flagsOf(lex, ids[k]!, tokens[k]!.norm) & NEGATOR) {
+        if (isNegator(lex, ids[k]!, tokens[k]!.norm)) {
           weight = -weight;
           break;
         }
       }
       const prev = tokens[i - 1], next = tokens[last + 1];
-      if ((prev && flagsOf(lex, ids[i - 1]!, prev.norm) & INTENSIFIER_BARE) || (next && flagsOf(lex, ids[last + 1]!, next.norm) & INTENSIFIER)) weight *= 1.5;
+      if ((prev && isBareIntensifier(lex, ids[i - 1]!, prev.norm)) || (next && isIntensifier(lex, ids[last + 1]!, next.norm))) weight *= 1.5;
       if (weight > 0) pos += weight;
       else neg -= weight;
       for (let k = i + 1; k <= last; k++) if (tokens[k]!.kind === "word") words++;

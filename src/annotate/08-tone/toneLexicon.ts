@@ -91,7 +91,8 @@ export function lookupWord<T>(table: Map<string, T> | Set<string>, norm: string,
   return found;
 }
 
-function lookupUncached<T>(table: Map<string, T> | Set<string>, norm: string, original?: string): string | undefined {
+/** `lookupWord` without its memo, for callers that remember the answer themselves. */
+export function lookupUncached<T>(table: Map<string, T> | Set<string>, norm: string, original?: string): string | undefined {
   const has = (w: string) => table.has(w);
   if (has(norm)) return norm;
   // "فوزاً", "نجاحا": the accusative ending.

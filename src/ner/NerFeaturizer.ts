@@ -189,8 +189,11 @@ export class NerFeaturizer {
     }
     // Name lists: try the token as is and without a one- or two-letter proclitic.
     for (let i = 0; i < n; ) {
+      const starts = infos[i]!.nameStarts;
+      if (!starts.length) { i++; continue; }
       let best: { length: number; bits: number } | null = null;
-      for (const [v, max] of infos[i]!.nameStarts) {
+      for (let k = 0; k < starts.length; k++) {
+        const [v, max] = starts[k]!;
         const m = this.res.names.matchAt(keys, v, i, max);
         if (m && (!best || m.length > best.length)) best = m;
       }

@@ -155,8 +155,7 @@ export function linkMentions(text: string, sentences: Sentence[], raw: RawMentio
     for (let i = 0; i < s.tokens.length; i++) {
       if (s.tokens[i]!.kind !== "word") continue;
       // A title this document gave someone.
-      const k0 = exactKey(norms[i]!);
-      const mayTitle = titleFirst.has(k0) || titleFirst.has(exactKey(norms[i]!.slice(proclitic(norms[i]!, res))));
+      const mayTitle = titleFirst.size > 0 && (titleFirst.has(exactKey(norms[i]!)) || titleFirst.has(exactKey(norms[i]!.slice(proclitic(norms[i]!, res)))));
       for (let len = mayTitle ? Math.min(MAX_TITLE, s.tokens.length - i) : 0; len >= 1; len--) {
         const key = norms.slice(i, i + len).map(exactKey).join(" ");
         const g = titleOf.get(key) ?? titleOf.get(exactKey(norms[i]!.slice(proclitic(norms[i]!, res))) + (len > 1 ? " " + norms.slice(i + 1, i + len).map(exactKey).join(" ") : ""));

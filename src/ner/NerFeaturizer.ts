@@ -225,6 +225,11 @@ export class NerFeaturizer {
   private readonly gzCache = new WeakMap<readonly string[], Gazetteer>();
   private readonly infoCache = new WeakMap<readonly string[], TokenInfo[]>();
 
+  /** Each token's normalised form and the knowledge-base readings it may start (see `infosOf`). */
+  tokenInfos(tokens: readonly string[]): ReadonlyArray<{ readonly norm: string; readonly kbStarts: KbStart[] }> {
+    return this.infosOf(tokens);
+  }
+
   /** What is known of a sentence's tokens, remembered per sentence array (one lookup a token). */
   private infosOf(tokens: readonly string[]): TokenInfo[] {
     let at = this.infoCache.get(tokens);

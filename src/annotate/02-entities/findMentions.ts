@@ -24,6 +24,8 @@ const MAX_RUN = 250;
 
 export interface Sentence {
   tokens: Token[];
+  /** The tokens' texts (one array per sentence: the featurizer remembers its work per array). */
+  words: string[];
 }
 
 export interface RawMention {
@@ -60,7 +62,10 @@ export function sentencesOf(text: string, regions: Array<[number, number]>): Sen
   for (const [from, to] of regions) {
     for (const s of splitSentences(text, from, to)) {
       const toks = tokenize(text, s.start, s.end);
-      for (let k = 0; k < toks.length; k += MAX_RUN) out.push({ tokens: toks.slice(k, k + MAX_RUN) });
+      for (let k = 0; k < toks.length; k += MAX_RUN) {
+        const tokens = toks.slice(k, k + MAX_RUN);
+        out.push({ tokens, words: tokens.map((t) => t.text) });
+      }
     }
   }
   return out;
@@ -96,7 +101,7 @@ export function findMentions(text: string, sentences: Sentence[]): RawMention[] 
   const model = nerModel();
   const fz: NerFeaturizer = model.featurizer;
   const kb = fz.res.kb;
-  const words = sentences.map((s) => s.tokens.map((t) => t.text));
+  const words = sentences.map((s) => s.words);
   const doc = NerFeaturizer.context(words.map((w) => fz.contextPairs(w)));
   const out: RawMention[] = [];
   sentences.forEach((s, si) => {

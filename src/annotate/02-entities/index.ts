@@ -22,6 +22,7 @@ export const entitiesAnnotator: Annotator<"entities"> = {
     const regions = annotatableRegions(doc, before.structure);
     const sentences = sentencesOf(doc.text, regions);
     const raw = findMentions(doc.text, sentences);
-    return linkMentions(doc.text, sentences, raw, nerModel().featurizer.res);
+    const fz = nerModel().featurizer;
+    return linkMentions(doc.text, sentences, raw, fz.res, (s) => fz.tokenInfos(s.words));
   },
 };

@@ -16,7 +16,7 @@
 import type { Entity, EntityType, Span } from "../../types.js";
 import { stripDiacritics } from "../../text/normalize.js";
 import { exactKey, fuzzyKey } from "../../kb/matchKey.js";
-import { AliasKind, type KbCandidate, type KnowledgeBase } from "../../kb/KnowledgeBase.js";
+import { AliasKind, type KbCandidate, type KbStart, type KnowledgeBase } from "../../kb/KnowledgeBase.js";
 import type { NerResources } from "../../ner/NerFeaturizer.js";
 import { originalPrefix, type RawMention, type Sentence } from "./findMentions.js";
 import { transliterateName } from "./transliterateName.js";
@@ -43,7 +43,11 @@ interface Placed {
   group: Group;
 }
 
-export function linkMentions(text: string, sentences: Sentence[], raw: RawMention[], res: NerResources): Entity[] {
+/**
+ * @param infos the featurizer's knowledge of a sentence's tokens (their normalised forms and the
+ *   knowledge-base readings they may start), which spares a look-up per token; optional.
+ */
+export function linkMentions(text: string, sentences: Sentence[], raw: RawMention[], res: NerResources, infos?: (s: Sentence) => ReadonlyArray<{ readonly norm: string; readonly kbStarts: KbStart[] }>): Entity[] {
   const kb: KnowledgeBase = res.kb;
   const groups: Group[] = [];
   const byKb = new Map<number, Group>();
@@ -152,6 +156,7 @@ export function linkMentions(text: string, sentences: Sentence[], raw: RawMentio
   const titleFirst = new Set([...titleOf.keys()].map((k) => k.split(" ")[0]!));
   sentences.forEach((s, si) => {
     const norms = s.tokens.map((t) => t.norm);
+    const known = infos?.(s);
     for (let i = 0; i < s.tokens.length; i++) {
       if (s.tokens[i]!.kind !== "word") continue;
       // A title this document gave someone.
@@ -167,7 +172,8 @@ export function linkMentions(text: string, sentences: Sentence[], raw: RawMentio
       }
       if (taken(si, i, i + 1)) continue;
       // A knowledge-base short form or title of an introduced entity.
-      const m = kb.matchAt(norms, i, s.tokens.length, false);
+      const info = known?.[i];
+      const m = kb.matchAt(norms, i, s.tokens.length, false, info && info.norm === norms[i] ? info.kbStarts : undefined);
       if (!m) continue;
       const c = m.candidates.filter((x) => x.kind !== AliasKind.Full && intro2.has(x.entity));
       if (!c.length || taken(si, i, i + m.length)) continue;

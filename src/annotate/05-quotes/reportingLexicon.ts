@@ -75,9 +75,22 @@ export function reportingLexicon(): ReportingLexicon {
       if (!forms.has(n)) forms.set(n, { lemma: v.lemma, colonOnly: v.colonOnly ?? false, relay: v.relay ?? false, statement: v.statement ?? false, participle });
     }
   }
+  // Words with a و or ف in front are looked up again without it: the answer is remembered per word
+  // (the text's words are strings whose hash is already known; a cut-off rest is a new string).
+  let prefixed = new Map<string, ReportingVerb | null>();
   const verb = (norm: string): ReportingVerb | undefined => {
     const hit = forms.get(norm);
     if (hit) return hit;
+    const c = norm.charCodeAt(0);
+    if ((c !== 0x648 && c !== 0x641) || norm.length <= 2) return undefined;
+    const known = prefixed.get(norm);
+    if (known !== undefined) return known ?? undefined;
+    const found = prefixedVerb(norm);
+    if (prefixed.size >= 100000) prefixed = new Map();
+    prefixed.set(norm, found ?? null);
+    return found;
+  };
+  const prefixedVerb = (norm: string): ReportingVerb | undefined => {
     if ((norm.startsWith("و") || norm.startsWith("ف")) && norm.length > 2) {
       const rest = norm.slice(1);
       const h = forms.get(rest);

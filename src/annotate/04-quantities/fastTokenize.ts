@@ -184,6 +184,11 @@ export function fastTokenize(text: string, offset = 0, end = text.length, ids?: 
   const tokens: Token[] = [];
   let i = offset;
   while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 && cls![c] === S) {
+      i++;
+      continue;
+    }
     const k = classOf(text, i);
     const w = width(text, i);
     if (k === S) {
@@ -220,8 +225,15 @@ export function fastTokenize(text: string, offset = 0, end = text.length, ids?: 
     const isLatin = w === 1 && latin![c0] === 1;
     i += w;
     while (i < end) {
-      if (classOf(text, i) !== W) break;
       const c = text.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdfff) {
+        // The common case, one code unit: straight from the tables.
+        if (cls![c] !== W) break;
+        if (mark![c] !== 1 && (latin![c] === 1) !== isLatin) break;
+        i++;
+        continue;
+      }
+      if (classOf(text, i) !== W) break;
       const wi = width(text, i);
       const isMark = wi === 1 ? mark![c] === 1 : /\p{M}/u.test(String.fromCodePoint(text.codePointAt(i)!));
       if (!isMark && (wi === 1 && latin![c] === 1) !== isLatin) break;

@@ -36,6 +36,7 @@ export class PhraseMatcher<T> {
   add(phrase: string, value: T): void {
     const words = tokenize(phrase).map((t) => t.norm);
     if (!words.length) return;
+    if (this.starts.size) this.starts = new Map();
     let node = this.root;
     for (const w of words) {
       let n = node.next.get(w);
@@ -55,43 +56,81 @@ export class PhraseMatcher<T> {
     return this.root.next.get(word)?.value;
   }
 
+  /**
+   * Where a word with a proclitic letter in front may enter the trie: pairs of (node, letters cut),
+   * the bare word first, then each proclitic in turn. Remembered per word.
+   */
+  private starts = new Map<string, Array<Node<T> | number>>();
+
+  private startsOf(norm: string): Array<Node<T> | number> {
+    let out = this.starts.get(norm);
+    if (out) return out;
+    out = [];
+    const bare = this.root.next.get(norm);
+    if (bare) out.push(bare, 0);
+    for (const p of PROCLITICS) {
+      if (norm.length - p.length >= 2 && norm.startsWith(p)) {
+        const n = this.root.next.get(norm.slice(p.length));
+        if (n) out.push(n, p.length);
+      }
+    }
+    if (this.starts.size >= 100000) this.starts = new Map();
+    this.starts.set(norm, out);
+    return out;
+  }
+
   /** The longest phrase starting at token `i` (not crossing `limit`), or null. */
   matchAt(tokens: readonly Token[], i: number, limit = tokens.length): PhraseHit<T> | null {
     const t = tokens[i];
     if (!t) return null;
+    const norm = t.norm;
     let bestTo = -1, bestCut = 0;
     let bestNode: Node<T> | undefined;
-    const tryFrom = (start: Node<T> | undefined, cut: number) => {
-      if (!start) return;
-      let node: Node<T> = start;
-      let j = i + 1;
-      let lastNode: Node<T> | undefined = node.value !== undefined ? node : undefined;
-      let lastTo = j;
-      while (j < limit) {
-        const n: Node<T> | undefined = node.next.get(tokens[j]!.norm);
-        if (!n) break;
-        node = n;
-        j++;
-        if (node.value !== undefined) {
-          lastNode = node;
-          lastTo = j;
+    if (this.allowProclitic && t.kind === "word" && PROCLITIC_START.has(norm.charCodeAt(0))) {
+      const starts = this.startsOf(norm);
+      for (let s = 0; s < starts.length; s += 2) {
+        const node = starts[s] as Node<T>;
+        const last = this.longest(tokens, i, limit, node);
+        if (last >= 0 && this.lastTo > bestTo) {
+          bestTo = this.lastTo;
+          bestNode = this.lastNode;
+          bestCut = starts[s + 1] as number;
         }
       }
-      if (lastNode && lastTo > bestTo) {
-        bestTo = lastTo;
-        bestNode = lastNode;
-        bestCut = cut;
-      }
-    };
-    const norm = t.norm;
-    tryFrom(this.root.next.get(norm), 0);
-    if (this.allowProclitic && t.kind === "word" && PROCLITIC_START.has(norm.charCodeAt(0))) {
-      for (const p of PROCLITICS) {
-        if (norm.length - p.length >= 2 && norm.startsWith(p)) tryFrom(this.root.next.get(norm.slice(p.length)), p.length);
+    } else {
+      const node = this.root.next.get(norm);
+      if (node && this.longest(tokens, i, limit, node) >= 0) {
+        bestTo = this.lastTo;
+        bestNode = this.lastNode;
       }
     }
     if (!bestNode) return null;
     return { value: bestNode.value!, from: i, to: bestTo, start: t.start + originalCut(t.text, bestCut), end: tokens[bestTo - 1]!.end };
+  }
+
+  /** Set by `longest`: the deepest node with a value and one past its last token. */
+  private lastNode: Node<T> | undefined;
+  private lastTo = 0;
+
+  /** Walks the trie from `start` over the tokens after `i`; 0 when a phrase ends on the way, else −1. */
+  private longest(tokens: readonly Token[], i: number, limit: number, start: Node<T>): number {
+    let node: Node<T> = start;
+    let j = i + 1;
+    let lastNode: Node<T> | undefined = node.value !== undefined ? node : undefined;
+    let lastTo = j;
+    while (j < limit) {
+      const n: Node<T> | undefined = node.next.get(tokens[j]!.norm);
+      if (!n) break;
+      node = n;
+      j++;
+      if (node.value !== undefined) {
+        lastNode = node;
+        lastTo = j;
+      }
+    }
+    this.lastNode = lastNode;
+    this.lastTo = lastTo;
+    return lastNode ? 0 : -1;
   }
 }
 

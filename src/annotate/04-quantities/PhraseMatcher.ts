@@ -36,7 +36,6 @@ export class PhraseMatcher<T> {
   add(phrase: string, value: T): void {
     const words = tokenize(phrase).map((t) => t.norm);
     if (!words.length) return;
-    if (this.starts.size) this.starts = new Map();
     let node = this.root;
     for (const w of words) {
       let n = node.next.get(w);
@@ -56,29 +55,6 @@ export class PhraseMatcher<T> {
     return this.root.next.get(word)?.value;
   }
 
-  /**
-   * Where a word with a proclitic letter in front may enter the trie: pairs of (node, letters cut),
-   * the bare word first, then each proclitic in turn. Remembered per word.
-   */
-  private starts = new Map<string, Array<Node<T> | number>>();
-
-  private startsOf(norm: string): Array<Node<T> | number> {
-    let out = this.starts.get(norm);
-    if (out) return out;
-    out = [];
-    const bare = this.root.next.get(norm);
-    if (bare) out.push(bare, 0);
-    for (const p of PROCLITICS) {
-      if (norm.length - p.length >= 2 && norm.startsWith(p)) {
-        const n = this.root.next.get(norm.slice(p.length));
-        if (n) out.push(n, p.length);
-      }
-    }
-    if (this.starts.size >= 100000) this.starts = new Map();
-    this.starts.set(norm, out);
-    return out;
-  }
-
   /** The longest phrase starting at token `i` (not crossing `limit`), or null. */
   matchAt(tokens: readonly Token[], i: number, limit = tokens.length): PhraseHit<T> | null {
     const t = tokens[i];
@@ -86,22 +62,20 @@ export class PhraseMatcher<T> {
     const norm = t.norm;
     let bestTo = -1, bestCut = 0;
     let bestNode: Node<T> | undefined;
+    const bare = this.root.next.get(norm);
+    if (bare && this.longest(tokens, i, limit, bare) >= 0) {
+      bestTo = this.lastTo;
+      bestNode = this.lastNode;
+    }
     if (this.allowProclitic && t.kind === "word" && PROCLITIC_START.has(norm.charCodeAt(0))) {
-      const starts = this.startsOf(norm);
-      for (let s = 0; s < starts.length; s += 2) {
-        const node = starts[s] as Node<T>;
-        const last = this.longest(tokens, i, limit, node);
-        if (last >= 0 && this.lastTo > bestTo) {
+      for (const p of PROCLITICS) {
+        if (norm.length - p.length < 2 || !norm.startsWith(p)) continue;
+        const node = this.root.next.get(norm.slice(p.length));
+        if (node && this.longest(tokens, i, limit, node) >= 0 && this.lastTo > bestTo) {
           bestTo = this.lastTo;
           bestNode = this.lastNode;
-          bestCut = starts[s + 1] as number;
+          bestCut = p.length;
         }
-      }
-    } else {
-      const node = this.root.next.get(norm);
-      if (node && this.longest(tokens, i, limit, node) >= 0) {
-        bestTo = this.lastTo;
-        bestNode = this.lastNode;
       }
     }
     if (!bestNode) return null;

@@ -9,12 +9,12 @@
  * triggers whose gold actor is named (the predicted actor's entity — its name or a mention —
  * contains the gold words or lies inside them).
  */
-import { readFileSync, existsSync } from "node:fs";
 import { RasdError } from "../errors.js";
 import { loadDocument } from "../sources/index.js";
 import { defaultPipeline } from "../pipeline.js";
 import { normalize } from "../text/normalize.js";
 import type { EventRecord, RasdRecord } from "../types.js";
+import { readEvalInput } from "./evalInput.js";
 
 export interface GoldEvent {
   trigger: string;
@@ -119,12 +119,7 @@ export function formatEventScores(s: EventScores, verbose = false): string {
 }
 
 export async function eventsEvalCommand(args: string[]): Promise<number> {
-  const verbose = args.includes("--verbose") || args.includes("-v");
-  const files = args.filter((a) => !a.startsWith("-") || a === "-");
-  const file = files[0];
-  if (!file || files.length > 1) throw new RasdError("RASD_USAGE", "usage: rasd eval events FILE.jsonl [--verbose]");
-  if (file !== "-" && !existsSync(file)) throw new RasdError("RASD_SOURCE_NOT_FOUND", file);
-  const s = evalEvents(readEventSentences(readFileSync(file === "-" ? 0 : file, "utf8")));
-  process.stdout.write(formatEventScores(s, verbose));
+  const { content, verbose } = readEvalInput(args, "rasd eval events FILE.jsonl [--verbose]");
+  process.stdout.write(formatEventScores(evalEvents(readEventSentences(content)), verbose));
   return 0;
 }

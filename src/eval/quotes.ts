@@ -8,12 +8,12 @@
  * is over matched quotes whose gold speaker is named: the predicted speaker's words (or its entity's
  * name and mentions) contain the gold words or lie inside them. Partial quotes are reported apart.
  */
-import { readFileSync, existsSync } from "node:fs";
 import { RasdError } from "../errors.js";
 import { loadDocument } from "../sources/index.js";
 import { defaultPipeline } from "../pipeline.js";
 import { normalize } from "../text/normalize.js";
 import type { Quote, RasdRecord } from "../types.js";
+import { readEvalInput } from "./evalInput.js";
 
 export interface GoldQuote {
   kind: Quote["kind"];
@@ -135,12 +135,7 @@ export function formatQuoteScores(s: QuoteScores, verbose = false): string {
 }
 
 export async function quotesEvalCommand(args: string[]): Promise<number> {
-  const verbose = args.includes("--verbose") || args.includes("-v");
-  const files = args.filter((a) => !a.startsWith("-") || a === "-");
-  const file = files[0];
-  if (!file || files.length > 1) throw new RasdError("RASD_USAGE", "usage: rasd eval quotes FILE.jsonl [--verbose]");
-  if (file !== "-" && !existsSync(file)) throw new RasdError("RASD_SOURCE_NOT_FOUND", file);
-  const s = evalQuotes(readQuotePassages(readFileSync(file === "-" ? 0 : file, "utf8")));
-  process.stdout.write(formatQuoteScores(s, verbose));
+  const { content, verbose } = readEvalInput(args, "rasd eval quotes FILE.jsonl [--verbose]");
+  process.stdout.write(formatQuoteScores(evalQuotes(readQuotePassages(content)), verbose));
   return 0;
 }

@@ -9,12 +9,11 @@
  * triggers whose gold actor is named (the predicted actor's entity — its name or a mention —
  * contains the gold words or lies inside them).
  */
-import { RasdError } from "../errors.js";
 import { loadDocument } from "../sources/index.js";
 import { defaultPipeline } from "../pipeline.js";
 import { normalize } from "../text/normalize.js";
 import type { EventRecord, RasdRecord } from "../types.js";
-import { readEvalInput } from "./evalInput.js";
+import { readEvalInput, readJsonLines } from "./evalInput.js";
 
 export interface GoldEvent {
   trigger: string;
@@ -57,13 +56,7 @@ function actorMatches(rec: RasdRecord, ev: EventRecord, gold: string): boolean {
 }
 
 export function readEventSentences(text: string): EventSentence[] {
-  return text.split("\n").filter((l) => l.trim()).map((l, i) => {
-    try {
-      return JSON.parse(l) as EventSentence;
-    } catch {
-      throw new RasdError("RASD_USAGE", `line ${i + 1}: expected a JSON object per line`);
-    }
-  });
+  return readJsonLines<EventSentence>(text);
 }
 
 export function evalEvents(sentences: EventSentence[]): EventScores {

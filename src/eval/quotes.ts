@@ -8,12 +8,11 @@
  * is over matched quotes whose gold speaker is named: the predicted speaker's words (or its entity's
  * name and mentions) contain the gold words or lie inside them. Partial quotes are reported apart.
  */
-import { RasdError } from "../errors.js";
 import { loadDocument } from "../sources/index.js";
 import { defaultPipeline } from "../pipeline.js";
 import { normalize } from "../text/normalize.js";
 import type { Quote, RasdRecord } from "../types.js";
-import { readEvalInput } from "./evalInput.js";
+import { readEvalInput, readJsonLines } from "./evalInput.js";
 
 export interface GoldQuote {
   kind: Quote["kind"];
@@ -79,13 +78,7 @@ function speakerMatches(rec: RasdRecord, q: Quote, gold: string): boolean {
 }
 
 export function readQuotePassages(text: string): QuotePassage[] {
-  return text.split("\n").filter((l) => l.trim()).map((l, i) => {
-    try {
-      return JSON.parse(l) as QuotePassage;
-    } catch {
-      throw new RasdError("RASD_USAGE", `line ${i + 1}: expected a JSON object per line`);
-    }
-  });
+  return readJsonLines<QuotePassage>(text);
 }
 
 /** Runs the pipeline on each passage and scores its quotes. */

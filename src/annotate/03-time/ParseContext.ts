@@ -96,6 +96,17 @@ export class ParseContext {
     return -1;
   }
 
+  /**
+   * Steps over an optional "يوم" before a day name ("[يوم] الاثنين", "[يوم] أمس"): where the day name
+   * starts and the letters of proclitic peeled from the span's first word; null when "يوم" ends the
+   * sentence.
+   */
+  afterDayWord(i: number): { k: number; cl: number } | null {
+    const dw = this.inSet(i, this.lex.sets.day);
+    if (dw < 0) return { k: i, cl: 0 };
+    return this.same(i + 1) ? { k: i + 1, cl: dw } : null;
+  }
+
   inMap<V>(i: number, map: Map<string, V>, clitic = true): { value: V; cl: number } | null {
     if (!this.isWord(i)) return null;
     const forms = clitic ? this.forms(i) : [[this.toks[i]!.n, 0] as [string, number]];

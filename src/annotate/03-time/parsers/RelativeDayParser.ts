@@ -10,14 +10,9 @@ export const relativeDayParser: Parser = {
   parse(ctx, i) {
     const lx = ctx.lex;
     let start = i;
-    let cl = 0;
-    let k = i;
-    const dw = ctx.inSet(i, lx.sets.day);
-    if (dw >= 0) {
-      if (!ctx.same(i + 1)) return null;
-      k = i + 1;
-      cl = dw;
-    }
+    const day = ctx.afterDayWord(i);
+    if (!day) return null;
+    let { k, cl } = day;
     const night = ctx.phrase(k, lx.tonight, k === i);
     if (night && k === i) {
       return ctx.make(start, k + night.len, night.cl, "TIME", { k: "date", rel: { unit: "D", n: night.value } }, this.name, { pod: "NI" });

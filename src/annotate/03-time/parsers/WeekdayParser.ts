@@ -14,14 +14,9 @@ export const weekdayParser: Parser = {
   parse(ctx, i) {
     const lx = ctx.lex;
     let start = i;
-    let cl = 0;
-    let k = i;
-    const dw = ctx.inSet(i, lx.sets.day);
-    if (dw >= 0) {
-      if (!ctx.same(i + 1)) return null;
-      k = i + 1;
-      cl = dw;
-    }
+    const day = ctx.afterDayWord(i);
+    if (!day) return null;
+    let { k, cl } = day;
     const w = ctx.phrase(k, lx.weekdays, k === i) ?? (k > i ? ctx.phrase(k, lx.weekdaysBare, false) : null);
     if (!w) return null;
     if (k === i) cl = w.cl;

@@ -4,7 +4,7 @@
  * `text`, `speaker` the words that name the speaker in the passage (absent when the passage names none).
  *
  * Direct and indirect quotes are scored together: a predicted quote matches a gold quote when their
- * overlap is at least half of the shorter one (one to one, largest overlap first). Speaker accuracy
+ * overlap is at least half of the shorter one (one to one, largest overlap first, ties to the closest span). Speaker accuracy
  * is over matched quotes whose gold speaker is named: the predicted speaker's words (or its entity's
  * name and mentions) contain the gold words or lie inside them. Partial quotes are reported apart.
  */
@@ -51,12 +51,14 @@ const flat = (s: string) => normalize(s).replace(/[«»"“”'‘’.,،:؛!?؟
 
 /** One-to-one matching of predicted to gold spans by overlap (≥ half of the shorter span). */
 export function matchSpans<G extends { start: number; end: number }, P extends { start: number; end: number }>(gold: G[], pred: P[]): Array<[G, P]> {
-  const cands: Array<[number, number, number]> = [];
+  const cands: Array<[number, number, number, number]> = [];
   gold.forEach((g, i) => pred.forEach((p, j) => {
     const o = overlap(g, p);
-    if (o > 0 && o >= 0.5 * Math.min(g.end - g.start, p.end - p.start)) cands.push([o, i, j]);
+    const union = Math.max(g.end, p.end) - Math.min(g.start, p.start);
+    if (o > 0 && o >= 0.5 * Math.min(g.end - g.start, p.end - p.start)) cands.push([o, i, j, union]);
   }));
-  cands.sort((a, b) => b[0] - a[0]);
+  // Equal overlaps (a quote nested in another): the pair that differs least goes first.
+  cands.sort((a, b) => b[0] - a[0] || a[3] - b[3]);
   const gi = new Set<number>(), pj = new Set<number>();
   const out: Array<[G, P]> = [];
   for (const [, i, j] of cands) {

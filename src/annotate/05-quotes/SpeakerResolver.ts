@@ -28,6 +28,8 @@ interface Mention {
   type: Entity["type"];
 }
 
+/** Words that open a new clause: the subject starts after them. */
+const CONTRAST = new Set(["لكن", "ولكن", "بينما", "فيما", "وفيما", "اذ", "حيث", "وحيث"]);
 const TYPE_RANK: Record<string, number> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 };
 const MAX_NP = 10;
 
@@ -120,7 +122,8 @@ export class SpeakerResolver {
       const mi = this.mentionAt[k]!;
       if (mi < 0) continue;
       const m = this.mentions[mi]!;
-      if (!best || TYPE_RANK[m.type]! < TYPE_RANK[best.type]!) best = m;
+      // "وزير الخارجية الأميركي مايك بومبيو": title and name are mentions of one person; the name comes last.
+      if (!best || TYPE_RANK[m.type]! < TYPE_RANK[best.type]! || (m.entity === best.entity && m !== best)) best = m;
     }
     return best;
   }
@@ -191,7 +194,10 @@ export class SpeakerResolver {
       const b = e + 1;
       let k = b;
       while (k < limit && k - b < 5 && this.word(k) && !this.lex.complementizers.has(tokens[k]!.norm) && !this.lex.isAdjunct(tokens[k]!.norm, tokens[k]!.text)) k++;
-      if (k > b && k - b <= 4 && (this.punct(k, "،,:") || this.lex.complementizers.has(tokens[k]?.norm ?? ""))) {
+      // "أعلنت الشرطة، الأحد، أن": a date between commas is an adjunct, not an apposition.
+      let dated = false;
+      for (let h = b; h < k; h++) if (this.inTime[h]) dated = true;
+      if (!dated && k > b && k - b <= 4 && (this.punct(k, "،,:") || this.lex.complementizers.has(tokens[k]?.norm ?? ""))) {
         const inAppos = this.mentionIn(b, k);
         const inHead = this.mentionIn(a, e);
         if (inAppos && (!inHead || TYPE_RANK[inAppos.type]! <= TYPE_RANK[inHead.type]!)) speaker = { start: inAppos.start, end: inAppos.end, entity: inAppos.entity };
@@ -203,9 +209,12 @@ export class SpeakerResolver {
       let k = e;
       while (k < limit && k - e < 12 && this.sameSentence(c, k) && !this.lex.complementizers.has(tokens[k]!.norm) && !this.punct(k, ":«“\"") && !this.lex.speechEventNouns.has(tokens[k]!.norm)) k++;
       const stop = k >= limit || !this.sameSentence(c, k) || this.lex.complementizers.has(tokens[k]!.norm) || this.punct(k, ":«“\"");
-      // The person must close the phrase: "… طارق الكحلاوي إنّ", not "عند معبر كرم أبو سالم الأربعاء أن".
+      // The person must close the phrase: "… طارق الكحلاوي إنّ", not "عند معبر كرم أبو سالم الأربعاء أن";
+      // "حسبما قال المحلل من كريدي سويس في تايبيه راندي أبرامز.": the sentence's end closes it too.
       let last = Math.min(k, limit) - 1;
-      if (last >= e && this.punct(last, "،,")) last--;
+      while (last >= e && this.punct(last, "،,.؟?!")) last--;
+      // "شدد السفير … رياض منصور على أنه": the verb's preposition stands between the person and أن.
+      if (last > e && this.lex.complementizers.has(tokens[k]?.norm ?? "") && this.lex.linkPrepositions.has(tokens[last]!.norm)) last--;
       const mi = last >= e ? this.mentionAt[last]! : -1;
       const m = stop && mi >= 0 ? this.mentions[mi] : undefined;
       if (m && m.type === "PER") speaker = { start: m.start, end: m.end, entity: m.entity };
@@ -265,7 +274,8 @@ export class SpeakerResolver {
     let k = end - 1;
     while (k >= 0 && end - k <= 10 && this.sameSentence(k, c) && !isKana(k) && (this.word(k) || this.punct(k, "،,"))) k--;
     // "ما إذا كان بوتين يتحمل": a كان inside a subordinate clause is not the main verb's.
-    if (k < 0 || !isKana(k) || k + 1 >= end || (k > 0 && /^(اذا|لو|ان|ما|اذ)$/.test(tokens[k - 1]!.norm))) return undefined;
+    // "العسكري الذي كان بجواره قال": nor one inside a relative clause.
+    if (k < 0 || !isKana(k) || k + 1 >= end || (k > 0 && (/^(اذا|لو|ان|ما|اذ)$/.test(tokens[k - 1]!.norm) || this.lex.relativePronouns.has(tokens[k - 1]!.norm)))) return undefined;
     // "وكانت دانيلز، واسمها …،": the name before the first comma.
     let e = k + 1;
     while (e < end && !this.punct(e, "،,")) e++;
@@ -277,13 +287,18 @@ export class SpeakerResolver {
     const { tokens, sentenceOf } = this.art;
     const prev = c - 1;
     // "المرصد، الذي قال إن", "منظمة «…» التي قالت إن": the noun the relative clause hangs on.
-    if (prev >= 0 && this.lex.relativePronouns.has(tokens[prev]!.norm)) {
-      let e = prev;
+    // "لكن العسكري الذي كان بجواره قال إنه": the relative clause may end before the verb.
+    let rel = prev;
+    while (rel >= 0 && prev - rel < 6 && this.word(rel) && this.sameSentence(rel, c) && !this.lex.relativePronouns.has(tokens[rel]!.norm)) rel--;
+    // A verb with و in front after the relative clause starts a clause of its own ("ونفى الاتهامات التي وجهت له وقال").
+    if (rel !== prev && /^[وف]/.test(tokens[c]!.norm)) rel = -1;
+    if (rel >= 0 && this.word(rel) && this.lex.relativePronouns.has(tokens[rel]!.norm)) {
+      let e = rel;
       if (this.punct(e - 1, "،,")) e--;
       let a = e;
       while (a > 0 && e - a < 6 && this.sameSentence(a - 1, c)) {
         const t = tokens[a - 1]!;
-        if (this.punct(a - 1, "،,.:") || this.lex.verb(t.norm) || this.lex.clauseStops.has(t.norm.replace(/^و/, ""))) break;
+        if (this.punct(a - 1, "،,.:") || this.lex.verb(t.norm) || this.lex.clauseStops.has(t.norm.replace(/^و/, "")) || CONTRAST.has(t.norm)) break;
         a--;
       }
       const s = this.fromRange(a, e);

@@ -155,7 +155,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         }
         if (scare || inner < 3) continue;
         // "دعا إلى «…»": the speaker's words governed by a preposition are a partial quote.
-        const governed = PREPOSITIONS.has(tokens[p.open - 1]?.norm ?? "") && (tokens[p.open - 1]!.norm !== "علي" || tokens[p.open - 1]!.text.endsWith("ى"));
+        const governed = PREPOSITIONS.has(tokens[p.open - 1]?.norm ?? "") && (tokens[p.open - 1]!.norm !== "علي" || tokens[p.open - 1]!.text.endsWith("ى")) && (tokens[p.open - 1]!.norm !== "ل" || inner >= 4);
         // "وقال ترامب «…»": a cue just before the marks, in the same clause.
         let near: number | undefined;
         for (let k2 = p.open - 1; k2 >= Math.max(from, p.open - 25); k2--) {
@@ -173,7 +173,8 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         }
         if (near !== undefined && !usedCue.has(near) && !lexHasComplementizerBetween(tokens, near, p.open, lex.complementizers)) {
           // "دعا … إلى «…»", "رأى البعض في الخطوة «…»": words of the speaker inside his sentence.
-          const isPrep = (k2: number) => PREPOSITIONS.has(tokens[k2]!.norm) && (tokens[k2]!.norm !== "علي" || tokens[k2]!.text.endsWith("ى"));
+          // "لـ"سكاي نيوز عربية"": after ل a quoted phrase of three words is more often a name.
+          const isPrep = (k2: number) => PREPOSITIONS.has(tokens[k2]!.norm) && (tokens[k2]!.norm !== "علي" || tokens[k2]!.text.endsWith("ى")) && (k2 !== p.open - 1 || tokens[k2]!.norm !== "ل" || inner >= 4);
           let prep = isPrep(p.open - 1);
           const clause = lex.complementizers.has(tokens[p.open + 1]?.norm ?? "");
           for (let k2 = near + 1; k2 < p.open && !prep && !clause && inner < 6; k2++) if (isPrep(k2)) prep = true;
@@ -265,6 +266,8 @@ export const quotesAnnotator: Annotator<"quotes"> = {
             if (lex.verb(n) || lex.clauseStops.has(n) || lex.clauseStops.has(n.replace(/^و/, ""))) break;
             // "، لكن العسكري قال", "، في حين كشفت الوزارة": another clause, another speaker.
             if (CONTRAST.has(n) || (n === "في" && tokens[e + 2]?.norm === "حين")) break;
+            // "، كما أكد رفضه …": the next cue of the sentence.
+            if (n === "كما" && lex.verb(tokens[e + 2]?.norm ?? "")) break;
           }
           e++;
         }
@@ -286,6 +289,10 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         const cue = hit.to;
         const v = cue < to ? lex.verb(tokens[cue]!.norm) : undefined;
         if (!v || v.colonOnly || usedCue.has(cue)) continue;
+        // The attribution is short and ends its clause: "، كما قال الوزير." yes, "، كما أكد رفضه لما يوصف …" (also) no.
+        let close = cue + 1;
+        while (close < to && close - cue <= 10 && sentenceOf[close] === sentenceOf[cue] && !isPunct(close, "،,.؛;؟?!") && !lex.complementizers.has(tokens[close]!.norm)) close++;
+        if (close - cue > 10 || lex.complementizers.has(tokens[close]?.norm ?? "")) continue;
         let a = i - 1;
         while (a > from && sentenceOf[a - 1] === sentenceOf[i] && i - a < 200) a--;
         if (cands.some((q) => q.from < i && q.to > a && q.kind !== "partial")) continue;

@@ -54,12 +54,13 @@ export function pairQuoteMarks(tokens: readonly Token[], from: number, to: numbe
       case '"': {
         // A straight quote opens when it leans on the word after it and closes when it leans on the
         // word before it ("مثل "لواء الثورة" أو"); one that leans both ways opens after a lone
-        // proclitic ("و"حسم"") and closes otherwise; a free-standing one toggles.
+        // proclitic, drawn out with a tatweel or not ("و"حسم"", "لـ"سكاي نيوز""), and closes otherwise;
+        // a free-standing one toggles.
         const prev = tokens[i - 1], next = tokens[i + 1];
         const left = !!prev && prev.end === t.start && i > from;
         const right = !!next && next.start === t.end && i + 1 < to && next.kind !== "punct";
         let opens: boolean;
-        if (left && right) opens = prev!.text.length === 1 && /[وفبل]/.test(prev!.text) && !(tokens[i - 2] && tokens[i - 2]!.end === prev!.start && tokens[i - 2]!.kind !== "punct");
+        if (left && right) opens = /^[وفبلك]ـ*$/.test(prev!.text) && !(tokens[i - 2] && tokens[i - 2]!.end === prev!.start && tokens[i - 2]!.kind !== "punct");
         else if (right) opens = true;
         else if (left) opens = false;
         else opens = straight.length === 0;

@@ -116,7 +116,8 @@ export function reportingLexicon(): ReportingLexicon {
     relativePronouns: set(raw.relativePronouns),
     formulaVerbs: set(raw.formulaVerbs),
     attributionAfter: new PhraseMatcher(raw.attributionAfter.map((w) => [w, true] as const)),
-    isAdjunct: (norm, text) => adjuncts.has(norm) && (norm !== "علي" || /ى[\u064B-\u0652]*$/.test(text)),
+    // The normaliser folds إمام (imam) into أمام (before): the written hamza tells them apart.
+    isAdjunct: (norm, text) => adjuncts.has(norm) && (norm !== "علي" || /ى[\u064B-\u0652]*$/.test(text)) && (norm !== "امام" || !/^[وف]?إ/.test(text)),
   };
   return lexicon;
 }

@@ -65,6 +65,35 @@ test("quotes: the speaker is linked to the entity whose mention it overlaps", ()
   assert.equal(got[0]!.speaker!.entity, "e1");
 });
 
+test("quotes: a date between commas after the subject is no apposition", () => {
+  const text = "أعلنت الشرطة الباكستانية، الأحد، أنها قتلت ستة مسلحين في مدينة لاهور.";
+  const at = text.indexOf("الأحد");
+  const got = quotesAnnotator.run(doc(text), { entities: [], times: [{ start: at, end: at + 5, text: "الأحد", type: "DATE", value: "2018-05-27" }] });
+  assert.deepEqual(brief(got), [["indirect", "قتلت ستة مسلحين في مدينة لاهور", "الشرطة الباكستانية"]]);
+});
+
+test("quotes: a subject before its verb past a relative clause; the last speaker after a topic phrase", () => {
+  assert.deepEqual(brief(run("وقال الجندي إنه سيطلق النار، لكن العسكري الذي كان بجواره قال إنه لن يصيبه.")), [
+    ["indirect", "سيطلق النار", "الجندي"],
+    ["indirect", "لن يصيبه", "العسكري"],
+  ]);
+  const e: Entity = { id: "e1", type: "PER", name: "آل اسحاق", mentions: [{ start: 6, end: 14, text: "آل اسحاق" }] };
+  const got = run("وأوضح آل اسحاق إن الدولار لن يستخدم. وحول التبادل بين ايران والعراق، قال إن التعامل بالدولار ألغي.", [e]);
+  assert.deepEqual(brief(got).map((q) => q[2]), ["آل اسحاق", "آل اسحاق"]);
+});
+
+test("quotes: إمام is a speaker, أمام an adjunct; a name quoted after لـ is no quote", () => {
+  assert.deepEqual(brief(run("وقال إمام المنطقة إن السكان لن يغادروا.")), [["indirect", "السكان لن يغادروا", "إمام المنطقة"]]);
+  assert.deepEqual(brief(run('وأفادت مصادر محلية لـ"سكاي نيوز عربية" بأن الاشتباكات تجددت في المدينة.')), [["indirect", "الاشتباكات تجددت في المدينة", "مصادر محلية"]]);
+});
+
+test("quotes: 'كما' before a verb with an object is 'also', not an attribution; اتهم … بأن reports speech", () => {
+  const text = 'اتهم رئيس السلطة الفلسطينية محمود عباس، الأربعاء، حركة "حماس" بأنها لا تريد المصالحة، كما أكد رفضه لما يوصف بصفقة القرن لتحقيق السلام في المنطقة.';
+  const at = text.indexOf("محمود عباس");
+  const e: Entity = { id: "e1", type: "PER", name: "محمود عباس", mentions: [{ start: at, end: at + 10, text: "محمود عباس" }] };
+  assert.deepEqual(brief(run(text, [e])), [["indirect", "لا تريد المصالحة", "محمود عباس"]]);
+});
+
 test("quotes: editorial formulas are nobody's speech", () => {
   assert.deepEqual(run("يذكر أن الحكومة كانت قد رفعت الأسعار."), []);
 });

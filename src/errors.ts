@@ -17,6 +17,7 @@ export const ERRORS = {
   RASD_QUERY_SYNTAX: { status: 400, exit: 2, message: "the search query could not be read" },
   RASD_NOT_FOUND: { status: 404, exit: 1, message: "not found" },
   RASD_STORE: { status: 500, exit: 5, message: "the store failed" },
+  RASD_STORE_VERSION: { status: 500, exit: 5, message: "the archive was written with another schema version" },
   RASD_ANNOTATOR: { status: 500, exit: 6, message: "an annotator failed" },
   RASD_INTERNAL: { status: 500, exit: 70, message: "internal error" },
   RASD_HTTP_MEDIA_TYPE: { status: 415, exit: 2, message: "the request body has an unsupported content type" },

@@ -12,6 +12,7 @@ import { recordRows, type RecordRows } from "./recordRows.js";
 import { parseQuery, highlightTerms, fieldValue, type ParsedQuery } from "./query/parseQuery.js";
 import { compileFilters, sortOf } from "./query/compileFilters.js";
 import { buildSnippets } from "./query/buildSnippets.js";
+import { dateMatch, dateTokens } from "./query/dateTokens.js";
 import { compareSignatures, signatureFromBytes } from "../dedup/MinHash.js";
 import { dayNumber, STORY_MIN_OVERLAP, STORY_MIN_SHARED, STORY_WINDOW_DAYS } from "../dedup/storyFeatures.js";
 import { RasdError } from "../errors.js";
@@ -34,7 +35,7 @@ CREATE INDEX IF NOT EXISTS articles_dct ON articles(dct);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet_norm);
 CREATE INDEX IF NOT EXISTS articles_section ON articles(section_norm);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(terms, content='', tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(terms, dates, content='', tokenize='unicode61 remove_diacritics 0');
 CREATE TABLE IF NOT EXISTS entities(doc INTEGER NOT NULL, idx INTEGER NOT NULL, key TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
   name_norm TEXT, name_stems TEXT, en TEXT, en_norm TEXT, kb TEXT, mentions INTEGER, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entities_key ON entities(key);
@@ -54,6 +55,13 @@ CREATE TABLE IF NOT EXISTS lsh(band INTEGER NOT NULL, doc INTEGER NOT NULL, PRIM
 CREATE TABLE IF NOT EXISTS story_features(feature INTEGER NOT NULL, day INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(feature, day, doc)) WITHOUT ROWID;
 `;
 
+/**
+ * The archive's layout. 2: the full-text index has a `dates` column (publication date tokens) and the
+ * version is kept in `meta`; 1: archives before that (no version row). An archive of another version
+ * is refused with RASD_STORE_VERSION instead of failing later on a column that is not there.
+ */
+export const SCHEMA_VERSION = 2;
+
 /** FTS5 expression for the query's words: every piece quoted, so no user text is ever an operator. */
 export function ftsExpression(pq: ParsedQuery): { positive: string | null; negative: string | null } {
   const q = (stems: string[]) => `"${stems.join(" ").replace(/"/g, '""')}"`;
@@ -68,8 +76,6 @@ export class SqliteStore implements Store {
   private db: Database.Database;
   private stmts: Record<string, Database.Statement>;
   private putTx: (rows: RecordRows[]) => PutResult;
-  /** The text column ("NULL AS body" in an archive opened read-only from before it existed). */
-  private body = "a.body";
 
   constructor(path: string, options: { readonly?: boolean } = {}) {
     this.path = path;
@@ -82,13 +88,20 @@ export class SqliteStore implements Store {
       this.db.pragma("journal_mode = WAL");
       this.db.pragma("synchronous = NORMAL");
       this.db.pragma("busy_timeout = 10000");
-      this.db.exec(SCHEMA);
-      // Archives written before the text had its own column keep it inside the record.
-      const cols = (this.db.prepare("PRAGMA table_info(articles)").all() as Array<{ name: string }>).map((c) => c.name);
-      if (!cols.includes("body")) this.db.exec("ALTER TABLE articles ADD COLUMN body BLOB");
+      const version = this.schemaVersion();
+      if (version === null) {
+        this.db.transaction(() => {
+          this.db.exec(SCHEMA);
+          this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
+        })();
+      } else this.checkVersion(version);
     } else {
-      const cols = (this.db.prepare("PRAGMA table_info(articles)").all() as Array<{ name: string }>).map((c) => c.name);
-      if (!cols.includes("body")) this.body = "NULL AS body";
+      const version = this.schemaVersion();
+      if (version === null) {
+        this.db.close();
+        throw new RasdError("RASD_STORE_VERSION", `${path} is not a rasd archive (it has no articles table)`);
+      }
+      this.checkVersion(version);
     }
     this.db.pragma("cache_size = -65536");
     this.db.pragma("temp_store = MEMORY");
@@ -98,7 +111,7 @@ export class SqliteStore implements Store {
       insArticle: p(`INSERT INTO articles(id, headline, outlet, outlet_norm, section, section_norm, dct, dct_origin, url, kind, language, tone, words, length,
         shingles, signature, features, duplicate_of, story, record, body) VALUES (@id, @headline, @outlet, @outletNorm, @section, @sectionNorm, @dct, @dctOrigin, @url,
         @kind, @language, @tone, @words, @length, @shingles, @signature, @features, @duplicateOf, @story, @record, @body)`),
-      insFts: p("INSERT INTO fts(rowid, terms) VALUES (?, ?)"),
+      insFts: p("INSERT INTO fts(rowid, terms, dates) VALUES (?, ?, ?)"),
       insEntity: p("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
       upKey: p(`INSERT INTO entity_keys VALUES (?,?,?,?,?,?,1,?) ON CONFLICT(key) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions`),
       insMention: p("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?)"),
@@ -122,6 +135,27 @@ export class SqliteStore implements Store {
       }
       return { inserted, skipped };
     });
+  }
+
+  /** The archive's schema version: null for a file with no archive in it yet, 1 for one without a version row. */
+  private schemaVersion(): number | null {
+    try {
+      const has = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('articles', 'meta')").all() as Array<{ name: string }>;
+      if (!has.some((t) => t.name === "articles")) return null;
+      if (!has.some((t) => t.name === "meta")) return 1;
+      const row = this.db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined;
+      return row ? Number(row.value) : 1;
+    } catch (e) {
+      this.db.close();
+      throw new RasdError("RASD_STORE", `cannot read ${this.path}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+
+  private checkVersion(version: number): void {
+    if (version === SCHEMA_VERSION) return;
+    this.db.close();
+    const hint = version < SCHEMA_VERSION ? "ingest the articles again into a new archive file" : "use the rasd that wrote it, or a newer one";
+    throw new RasdError("RASD_STORE_VERSION", `${this.path} is an archive of schema version ${version}, this rasd reads version ${SCHEMA_VERSION}: ${hint}`);
   }
 
   private cache = new Map<string, Database.Statement>();
@@ -182,7 +216,7 @@ export class SqliteStore implements Store {
       ...packRecord(r.json, r.text),
     });
     const doc = Number(info.lastInsertRowid);
-    s.insFts!.run(doc, a.terms);
+    s.insFts!.run(doc, a.terms, dateTokens(a.dct));
     for (const e of r.entities) s.insEntity!.run(doc, e.idx, e.key, e.type, e.name, e.nameNorm, e.nameStems, e.en, e.enNorm, e.kb, e.mentions);
     for (const e of keysOf(r)) s.upKey!.run(e.key, e.name, e.nameNorm, e.en, e.enNorm, e.type, e.mentions);
     for (const m of r.mentions) s.insMention!.run(doc, m.idx, m.start, m.end);
@@ -228,7 +262,7 @@ export class SqliteStore implements Store {
   }
 
   async get(id: string): Promise<RasdRecord | null> {
-    const row = this.db.prepare(`SELECT a.record, ${this.body}, a.duplicate_of, a.story FROM articles a WHERE a.id = ?`).get(id) as { record: Buffer; body: Buffer | null; duplicate_of: string | null; story: string | null } | undefined;
+    const row = this.db.prepare(`SELECT a.record, a.body, a.duplicate_of, a.story FROM articles a WHERE a.id = ?`).get(id) as { record: Buffer; body: Buffer | null; duplicate_of: string | null; story: string | null } | undefined;
     if (!row) return null;
     const rec = unpackRecord(row.record, row.body);
     return withArchive(rec, archiveInfo(row.duplicate_of, row.story));
@@ -240,57 +274,95 @@ export class SqliteStore implements Store {
     const { sql, params } = this.whereOf(pq);
     let last = 0;
     for (;;) {
-      const rows = this.db.prepare(`SELECT a.doc, a.record, ${this.body}, a.duplicate_of, a.story FROM articles a WHERE ${sql} AND a.doc > ? ORDER BY a.doc LIMIT ?`).all(...params, last, batch) as Array<{ doc: number; record: Buffer; body: Buffer | null; duplicate_of: string | null; story: string | null }>;
+      const rows = this.db.prepare(`SELECT a.doc, a.record, a.body, a.duplicate_of, a.story FROM articles a WHERE ${sql} AND a.doc > ? ORDER BY a.doc LIMIT ?`).all(...params, last, batch) as Array<{ doc: number; record: Buffer; body: Buffer | null; duplicate_of: string | null; story: string | null }>;
       if (!rows.length) return;
       for (const r of rows) yield withArchive(unpackRecord(r.record, r.body), archiveInfo(r.duplicate_of, r.story));
       last = rows[rows.length - 1]!.doc;
     }
   }
 
+  /** A statement prepared once per SQL text (query shapes repeat: the same filters, other values). */
+  private prepared(sql: string): Database.Statement {
+    let st = this.cache.get(sql);
+    if (!st) {
+      if (this.cache.size > 500) this.cache.clear();
+      st = this.db.prepare(sql);
+      this.cache.set(sql, st);
+    }
+    return st;
+  }
+
+  /** The first and last publication dates of the archive (two index seeks). */
+  private dateSpan(): { lo: string | null; hi: string | null } {
+    return this.prepared("SELECT (SELECT min(dct) FROM articles) AS lo, (SELECT max(dct) FROM articles) AS hi").get() as { lo: string | null; hi: string | null };
+  }
+
+  /**
+   * The FTS5 match of a query with words: the words in the `terms` column and, with a date filter,
+   * the publication-date tokens that cover the range in the `dates` column. The date is then part of
+   * the index lookup, so a common word over a long archive does not mean ranking and joining every
+   * article it occurs in only to drop those outside the month.
+   */
+  private ftsMatch(pq: ParsedQuery): { positive: string | null; negative: string | null } {
+    const fts = ftsExpression(pq);
+    if (!fts.positive) return { positive: null, negative: fts.negative ? `terms : (${fts.negative})` : null };
+    let expr = `terms : (${fts.negative ? `(${fts.positive}) NOT (${fts.negative})` : fts.positive})`;
+    const dates = pq.date ? dateMatch(pq.date, pq.date.from && pq.date.to ? { lo: null, hi: null } : this.dateSpan()) : null;
+    if (dates) expr = `(${expr}) AND (${dates})`;
+    return { positive: expr, negative: null };
+  }
+
   private whereOf(pq: ParsedQuery): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
     const d = { param: (v: unknown) => (params.push(v), "?") };
     const where = compileFilters(pq, d);
-    const fts = ftsExpression(pq);
+    const fts = this.ftsMatch(pq);
     if (fts.positive) {
-      const expr = fts.negative ? `(${fts.positive}) NOT (${fts.negative})` : fts.positive;
-      where.unshift(`a.doc IN (SELECT rowid FROM fts WHERE fts MATCH ${d.param(expr)})`);
+      where.unshift(`a.doc IN (SELECT rowid FROM fts WHERE fts MATCH ${d.param(fts.positive)})`);
     } else if (fts.negative) {
       where.push(`a.doc NOT IN (SELECT rowid FROM fts WHERE fts MATCH ${d.param(fts.negative)})`);
     }
     return { sql: where.length ? where.join(" AND ") : "1", params };
   }
 
+  /**
+   * One page of results. The matching articles are ranked (or sorted by date) on small rows — doc,
+   * score, date — and only the page's rows are read whole, so the compressed texts of articles that
+   * are not shown never leave the table, and snippets are built for the page alone.
+   */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     const pq = parseQuery(query);
     const limit = Math.max(0, Math.min(options.limit ?? 20, 1000));
     const offset = Math.max(0, options.offset ?? 0);
     const sort = sortOf(pq, options.sort);
-    const fts = ftsExpression(pq);
-    const params: unknown[] = [];
-    const d = { param: (v: unknown) => (params.push(v), "?") };
-    let from = "articles a";
-    let score = "0";
-    const where: string[] = [];
-    if (fts.positive) {
-      const expr = fts.negative ? `(${fts.positive}) NOT (${fts.negative})` : fts.positive;
-      from = "fts JOIN articles a ON a.doc = fts.rowid";
-      where.push(`fts MATCH ${d.param(expr)}`);
-      score = "-bm25(fts)";
-    } else if (fts.negative) {
-      where.push(`a.doc NOT IN (SELECT rowid FROM fts WHERE fts MATCH ${d.param(fts.negative)})`);
-    }
-    where.push(...compileFilters(pq, d));
-    const w = where.length ? where.join(" AND ") : "1";
-    const order = sort === "relevance" && fts.positive ? "score DESC, a.dct DESC" : sort === "oldest" ? "a.dct IS NULL, a.dct ASC, a.doc ASC" : "a.dct IS NULL, a.dct DESC, a.doc DESC";
     try {
-      const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${w}`).get(...params) as { n: number }).n;
-      const rows = this.db
-        .prepare(`SELECT a.doc, a.id, a.headline, a.outlet, a.section, a.dct, a.duplicate_of, a.story, a.record, ${this.body}, ${score} AS score FROM ${from} WHERE ${w} ORDER BY ${order} LIMIT ? OFFSET ?`)
-        .all(...params, limit, offset) as Array<{ doc: number; id: string; headline: string; outlet: string | null; section: string | null; dct: string | null; duplicate_of: string | null; story: string | null; record: Buffer; body: Buffer | null; score: number }>;
+      const fts = this.ftsMatch(pq);
+      const params: unknown[] = [];
+      const d = { param: (v: unknown) => (params.push(v), "?") };
+      let from = "articles a";
+      let score = "0";
+      const where: string[] = [];
+      if (fts.positive) {
+        // The full-text match drives the join (CROSS JOIN keeps the planner from starting elsewhere).
+        from = "fts CROSS JOIN articles a ON a.doc = fts.rowid";
+        where.push(`fts MATCH ${d.param(fts.positive)}`);
+        score = "-bm25(fts, 1.0, 0.0)";
+      } else if (fts.negative) {
+        where.push(`a.doc NOT IN (SELECT rowid FROM fts WHERE fts MATCH ${d.param(fts.negative)})`);
+      }
+      where.push(...compileFilters(pq, d));
+      const w = where.length ? where.join(" AND ") : "1";
+      const order = sort === "relevance" && fts.positive ? "score DESC, a.dct DESC" : sort === "oldest" ? "a.dct IS NULL, a.dct ASC, a.doc ASC" : "a.dct IS NULL, a.dct DESC, a.doc DESC";
+      const page = this.prepared(`SELECT a.doc AS doc, ${score} AS score FROM ${from} WHERE ${w} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Array<{ doc: number; score: number }>;
+      // With facets the matching rows are read once for the facets and the total; else counted.
+      const matched = options.facets ? (this.prepared(`SELECT a.outlet AS outlet, a.section AS section, a.dct AS dct FROM ${from} WHERE ${w}`).all(...params) as MatchedRow[]) : null;
+      const total = matched ? matched.length : (this.prepared(`SELECT count(*) AS n FROM ${from} WHERE ${w}`).get(...params) as { n: number }).n;
+      const byDoc = this.prepared("SELECT id, headline, outlet, section, dct, duplicate_of, story, body FROM articles WHERE doc = ?");
+      const recordOf = this.prepared("SELECT record FROM articles WHERE doc = ?");
       const terms = highlightTerms(pq);
-      const hits = rows.map((r) => {
-        const text = unpackText(r.record, r.body);
+      const hits = page.map((p) => {
+        const r = byDoc.get(p.doc) as { id: string; headline: string; outlet: string | null; section: string | null; dct: string | null; duplicate_of: string | null; story: string | null; body: Buffer | null };
+        const text = r.body ? unpackText(new Uint8Array(0), r.body) : unpackText((recordOf.get(p.doc) as { record: Buffer }).record, null);
         const skip = r.headline && text.startsWith(r.headline) ? r.headline.length : 0;
         return {
           id: r.id,
@@ -298,14 +370,14 @@ export class SqliteStore implements Store {
           ...(r.outlet ? { outlet: r.outlet } : {}),
           ...(r.section ? { section: r.section } : {}),
           dct: r.dct,
-          score: Math.round(r.score * 1000) / 1000,
+          score: Math.round(p.score * 1000) / 1000,
           snippets: buildSnippets(text, terms, 2, skip),
           ...(r.duplicate_of ? { duplicateOf: r.duplicate_of } : {}),
           ...(r.story ? { story: r.story } : {}),
         };
       });
       const result: SearchResult = { total, hits, parsed: summarize(pq, sort), ...(pq.warnings.length ? { warnings: pq.warnings } : {}) };
-      if (options.facets) result.facets = this.facets(from, w, params);
+      if (matched) result.facets = this.facets(matched, from, w, params);
       return result;
     } catch (e) {
       // The query compiler quotes every user word; a failure here is the store's, not the user's.
@@ -313,22 +385,25 @@ export class SqliteStore implements Store {
     }
   }
 
-  private facets(from: string, w: string, params: unknown[]): NonNullable<SearchResult["facets"]> {
-    const sel = `SELECT a.doc FROM ${from} WHERE ${w}`;
-    const all = <T>(sql: string) => this.db.prepare(sql).all(...params) as T[];
-    const outlets = all<{ value: string; count: number }>(`SELECT a.outlet AS value, count(*) AS count FROM ${from} WHERE ${w} AND a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY count DESC LIMIT 20`);
-    const sections = all<{ value: string; count: number }>(`SELECT a.section AS value, count(*) AS count FROM ${from} WHERE ${w} AND a.section IS NOT NULL GROUP BY a.section ORDER BY count DESC LIMIT 20`);
-    const entities = all<{ id: string; name: string; en: string | null; type: string; count: number }>(
-      `SELECT e.key AS id, max(e.name) AS name, max(e.en) AS en, max(e.type) AS type, count(DISTINCT e.doc) AS count FROM entities e WHERE e.doc IN (${sel}) GROUP BY e.key ORDER BY count DESC LIMIT 20`,
-    );
-    const span = this.db.prepare(`SELECT min(a.dct) AS lo, max(a.dct) AS hi FROM ${from} WHERE ${w}`).get(...params) as { lo: string | null; hi: string | null };
-    const unit = span.lo && span.hi && dayNumber(span.hi) - dayNumber(span.lo) > 120 ? 7 : 10;
-    const dates = all<{ date: string; count: number }>(`SELECT substr(a.dct, 1, ${unit}) AS date, count(*) AS count FROM ${from} WHERE ${w} AND a.dct IS NOT NULL GROUP BY date ORDER BY date`);
+  /** Outlets, sections and the date histogram from the matching rows (read once); top entities in SQL. */
+  private facets(matched: MatchedRow[], from: string, w: string, params: unknown[]): NonNullable<SearchResult["facets"]> {
+    const entities = this.prepared(
+      `SELECT e.key AS id, max(e.name) AS name, max(e.en) AS en, max(e.type) AS type, count(DISTINCT e.doc) AS count FROM entities e WHERE e.doc IN (SELECT a.doc FROM ${from} WHERE ${w}) GROUP BY e.key ORDER BY count DESC LIMIT 20`,
+    ).all(...params) as Array<{ id: string; name: string; en: string | null; type: string; count: number }>;
+    let lo: string | null = null, hi: string | null = null;
+    for (const r of matched) {
+      if (r.dct === null) continue;
+      if (lo === null || r.dct < lo) lo = r.dct;
+      if (hi === null || r.dct > hi) hi = r.dct;
+    }
+    const unit = lo && hi && dayNumber(hi) - dayNumber(lo) > 120 ? 7 : 10;
     return {
-      outlets,
-      sections,
+      outlets: countBy(matched, (r) => r.outlet, 20),
+      sections: countBy(matched, (r) => r.section, 20),
       entities: entities.map((e) => ({ id: e.id, name: e.name, ...(e.en ? { en: e.en } : {}), type: e.type as never, count: e.count })),
-      dates,
+      dates: countBy(matched, (r) => (r.dct === null ? null : r.dct.slice(0, unit)), Infinity)
+        .map(({ value, count }) => ({ date: value, count }))
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     };
   }
 
@@ -358,7 +433,7 @@ export class SqliteStore implements Store {
         FROM entities e JOIN entities o ON o.doc = e.doc AND o.key <> e.key WHERE e.key = ? GROUP BY o.key ORDER BY articles DESC, mentions DESC LIMIT 20`)
       .all(k) as Array<EntitySummary & { key: string; en: string | null }>;
     const quotes = this.db
-      .prepare(`SELECT a.id AS article, a.dct, q.kind, q.start, q."end", a.record, ${this.body} FROM quotes q JOIN articles a ON a.doc = q.doc WHERE q.speaker_key = ? ORDER BY a.dct DESC LIMIT 50`)
+      .prepare(`SELECT a.id AS article, a.dct, q.kind, q.start, q."end", a.record, a.body FROM quotes q JOIN articles a ON a.doc = q.doc WHERE q.speaker_key = ? ORDER BY a.dct DESC LIMIT 50`)
       .all(k) as Array<{ article: string; dct: string | null; kind: string; start: number; end: number; record: Buffer; body: Buffer | null }>;
     const outlets = this.db.prepare("SELECT a.outlet AS value, count(DISTINCT a.doc) AS count FROM entities e JOIN articles a ON a.doc = e.doc WHERE e.key = ? AND a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY count DESC").all(k) as Array<{ value: string; count: number }>;
     return {
@@ -421,6 +496,21 @@ export function unpackRecord(record: Uint8Array, body: Uint8Array | null): RasdR
 
 export function unpackText(record: Uint8Array, body: Uint8Array | null): string {
   return body ? inflateRawSync(body).toString("utf8") : (JSON.parse(inflateRawSync(record).toString("utf8")) as RasdRecord).text;
+}
+
+type MatchedRow = { outlet: string | null; section: string | null; dct: string | null };
+
+/** Values counted, most frequent first (ties by value), the first `max`. */
+function countBy<T>(rows: T[], key: (r: T) => string | null, max: number): Array<{ value: string; count: number }> {
+  const m = new Map<string, number>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k !== null) m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return [...m]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, max)
+    .map(([value, count]) => ({ value, count }));
 }
 
 /** One row per archive-wide entity key of a record, summed over its local entities (sorted: stable lock order). */

@@ -198,6 +198,32 @@ for (const eng of engines()) {
       assert.deepEqual(od, [...od].sort());
     });
 
+    test("words with a publication-date range: closed, open-ended, across months and years, empty", async () => {
+      const trump = withStem(fx.records, "ترامب");
+      const dates = fx.records.filter((x) => trump.has(x.id) && x.dct.value).map((x) => x.dct.value!).sort();
+      assert.ok(dates.length >= 4);
+      const mid = dates[Math.floor(dates.length / 2)]!;
+      const cases: Array<[string, (d: string) => boolean]> = [
+        [`date:${mid.slice(0, 7)}`, (d) => d.slice(0, 7) === mid.slice(0, 7)],
+        [`date:${mid.slice(0, 4)}`, (d) => d.slice(0, 4) === mid.slice(0, 4)],
+        [`date:${dates[0]}..${mid}`, (d) => d >= dates[0]! && d <= mid],
+        [`from:${mid}`, (d) => d >= mid],
+        [`to:${mid}`, (d) => d <= mid],
+        [`date:2010..${mid.slice(0, 7)}`, (d) => d <= mid.slice(0, 7) + "-31"],
+        ["date:2031", () => false],
+        [`from:${mid} to:${dates[0]}`, () => false],
+      ];
+      for (const [filter, keep] of cases) {
+        const want = new Set(fx.records.filter((x) => trump.has(x.id) && x.dct.value && keep(x.dct.value)).map((x) => x.id));
+        const r = await store.search(`ترامب ${filter}`, { limit: 100 });
+        assert.deepEqual(ids(r), want, filter);
+        assert.equal(r.total, want.size, filter);
+        const f = await store.search(`ترامب ${filter}`, { limit: 100, facets: true });
+        assert.equal(f.total, want.size, `${filter} with facets`);
+        assert.equal(f.facets!.dates.reduce((n, d) => n + d.count, 0), want.size, `${filter}: the histogram counts every hit`);
+      }
+    });
+
     test("entity, type, speaker and event-date filters use the stored annotations", async () => {
       const withTrump = new Set(fx.records.filter((x) => x.entities.some((e) => e.kb === "Q22686")).map((x) => x.id));
       assert.ok(withTrump.size >= 3);

@@ -134,67 +134,54 @@ export class PostgresStore implements Store {
     return this.putRows(records.map((r) => ("rows" in r && (r as PreparedRecord).rows ? (r as PreparedRecord).rows : recordRows(r as RasdRecord))));
   }
 
-  /** Writes records already taken apart, in one transaction. */
-  async putRows(rows: RecordRows[]): Promise<PutResult> {
-    if (!rows.length) return { inserted: 0, skipped: 0 };
+  /**
+   * Writes records already taken apart, in one transaction, in a fixed number of round trips per
+   * batch whatever its size: near-duplicate candidates for every record in one query, story candidates
+   * in another, the articles in one multi-row insert, then one insert per table. Records of the same
+   * batch are compared with each other in memory (the index holds only what is committed).
+   */
+  async putRows(input: RecordRows[]): Promise<PutResult> {
+    if (!input.length) return { inserted: 0, skipped: 0 };
     await this.ready;
+    // One row per id (the first); links are found in arrival order (the first copy is the original).
+    const seen = new Set<string>();
+    const rows = input.filter((r) => (seen.has(r.article.id) ? false : (seen.add(r.article.id), true)));
+    let skipped = input.length - rows.length;
     const c = await this.pool.connect();
-    let inserted = 0, skipped = 0;
+    let inserted = 0;
     try {
       await c.query("BEGIN");
+      const found = await this.archiveLinks(c, rows);
+      // Inserted in id order, so concurrent workers take the unique-key locks in one order (no deadlock).
+      const order = rows.map((_, i) => i).sort((x, y) => (rows[x]!.article.id < rows[y]!.article.id ? -1 : rows[x]!.article.id > rows[y]!.article.id ? 1 : 0));
+      const packed = order.map((i) => packRecord(rows[i]!.json, rows[i]!.text));
+      const cols = <T>(f: (r: RecordRows, i: number) => T) => order.map((i) => f(rows[i]!, i));
+      const res = await c.query(
+        `INSERT INTO articles(doc, headline, outlet, outlet_norm, section, section_norm, dct, dct_origin, url, kind, language, tone, words, length,
+           shingles, signature, features, duplicate_of, story, tsv, record, body)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+           $12::float8[], $13::int[], $14::int[], $15::int[], $16::bytea[], $17::int[], $18::text[], $19::text[], $20::tsvector[], $21::bytea[], $22::bytea[])
+         ON CONFLICT (doc) DO NOTHING RETURNING doc`,
+        [
+          cols((r) => r.article.id), cols((r) => r.article.headline), cols((r) => r.article.outlet), cols((r) => r.article.outletNorm),
+          cols((r) => r.article.section), cols((r) => r.article.sectionNorm), cols((r) => r.article.dct), cols((r) => r.article.dctOrigin),
+          cols((r) => r.article.url), cols((r) => r.article.kind), cols((r) => r.article.language), cols((r) => r.article.tone),
+          cols((r) => r.article.words), cols((r) => r.article.length), cols((r) => r.shingles), cols((r) => r.signature), cols((r) => r.features.length),
+          cols((_, i) => found[i]!.duplicateOf), cols((_, i) => found[i]!.story), cols((r) => tsvectorLiteral(r.article.terms)),
+          packed.map((p) => p.record), packed.map((p) => p.body),
+        ],
+      );
+      const written = new Set((res.rows as Array<{ doc: string }>).map((r) => r.doc));
       const kids = { entities: [] as unknown[][], mentions: [] as unknown[][], times: [] as unknown[][], quotes: [] as unknown[][], events: [] as unknown[][], framing: [] as unknown[][], lsh: [] as unknown[][], features: [] as unknown[][] };
       const kidsKeys: ReturnType<typeof keysOf> = [];
       for (const r of rows) {
-        const a = r.article;
-        let duplicateOf: string | null = null;
-        let story: string | null = null;
-        if (r.bands.length) {
-          const cands = (await c.query(
-            "SELECT doc, shingles, signature, duplicate_of, story FROM articles WHERE doc IN (SELECT DISTINCT doc FROM lsh WHERE band = ANY($1::bigint[]) LIMIT 50)",
-            [r.bands],
-          )).rows as Array<{ doc: string; shingles: number; signature: Buffer; duplicate_of: string | null; story: string | null }>;
-          const mine = signatureFromBytes(r.signature, r.shingles);
-          let best = 0;
-          for (const x of cands) {
-            if (x.doc === a.id) continue;
-            const sim = compareSignatures(mine, signatureFromBytes(x.signature, x.shingles));
-            if (sim.duplicate && sim.jaccard > best) {
-              best = sim.jaccard;
-              duplicateOf = x.duplicate_of ?? x.doc;
-              story = x.story ?? x.doc;
-              if (best >= 0.9) break;
-            }
-          }
-        }
-        const day = a.dct ? dayNumber(a.dct) : null;
-        if (!story && day !== null && r.features.length >= STORY_MIN_SHARED) {
-          const cands = (await c.query(
-            `SELECT f.doc, count(*)::int AS shared, max(x.features) AS n, max(x.story) AS story FROM story_features f JOIN articles x ON x.doc = f.doc
-             WHERE f.feature = ANY($1::bigint[]) AND f.day BETWEEN $2 AND $3 AND f.doc <> $5 GROUP BY f.doc HAVING count(*) >= $4 ORDER BY shared DESC LIMIT 20`,
-            [r.features, day - STORY_WINDOW_DAYS, day + STORY_WINDOW_DAYS, STORY_MIN_SHARED, a.id],
-          )).rows as Array<{ doc: string; shared: number; n: number; story: string | null }>;
-          for (const x of cands) {
-            if (x.shared / Math.max(1, Math.min(x.n, r.features.length)) >= STORY_MIN_OVERLAP) {
-              story = x.story ?? x.doc;
-              break;
-            }
-          }
-        }
-        story ??= a.id;
-        const packed = packRecord(r.json, r.text);
-        const res = await c.query(
-          `INSERT INTO articles(doc, headline, outlet, outlet_norm, section, section_norm, dct, dct_origin, url, kind, language, tone, words, length,
-             shingles, signature, features, duplicate_of, story, tsv, record, body)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20::tsvector,$21,$22) ON CONFLICT (doc) DO NOTHING RETURNING doc`,
-          [a.id, a.headline, a.outlet, a.outletNorm, a.section, a.sectionNorm, a.dct, a.dctOrigin, a.url, a.kind, a.language, a.tone, a.words, a.length,
-            r.shingles, r.signature, r.features.length, duplicateOf, story, tsvectorLiteral(a.terms), packed.record, packed.body],
-        );
-        if (!res.rowCount) {
+        const d = r.article.id;
+        if (!written.has(d)) {
           skipped++;
           continue;
         }
         inserted++;
-        const d = a.id;
+        const day = r.article.dct ? dayNumber(r.article.dct) : null;
         for (const e of r.entities) kids.entities.push([d, e.idx, e.key, e.type, e.name, e.nameNorm, e.nameStems, e.en, e.enNorm, e.kb, e.mentions]);
         kidsKeys.push(...keysOf(r));
         for (const m of r.mentions) kids.mentions.push([d, m.idx, m.start, m.end]);
@@ -242,6 +229,97 @@ export class PostgresStore implements Store {
     } finally {
       c.release();
     }
+  }
+
+  /**
+   * Each record's near-duplicate (an earlier article whose LSH bands collide and whose signature
+   * agrees) and story (else an article within the window sharing enough story features), looked up
+   * for the whole batch in two queries, with the batch's earlier records as candidates too.
+   */
+  private async archiveLinks(c: pg.PoolClient, rows: RecordRows[]): Promise<Array<{ duplicateOf: string | null; story: string | null }>> {
+    const out = rows.map(() => ({ duplicateOf: null as string | null, story: null as string | null }));
+    const ix: number[] = [], bands: number[] = [];
+    rows.forEach((r, i) => r.bands.forEach((b) => (ix.push(i), bands.push(b))));
+    type Cand = { doc: string; shingles: number; signature: Buffer; duplicate_of: string | null; story: string | null };
+    const lshOf = rows.map(() => [] as Cand[]);
+    if (bands.length) {
+      const res = await c.query(
+        `WITH q AS (SELECT i, array_agg(band) AS bands FROM unnest($1::int[], $2::bigint[]) AS t(i, band) GROUP BY i)
+         SELECT q.i, x.doc, x.shingles, x.signature, x.duplicate_of, x.story FROM q CROSS JOIN LATERAL (
+           SELECT a.doc, a.shingles, a.signature, a.duplicate_of, a.story FROM articles a WHERE a.doc IN (SELECT DISTINCT doc FROM lsh WHERE band = ANY(q.bands) LIMIT 50)) x`,
+        [ix, bands],
+      );
+      for (const r of res.rows as Array<Cand & { i: number }>) lshOf[r.i]!.push(r);
+    }
+    // Earlier records of this batch, by band.
+    const byBand = new Map<number, number[]>();
+    rows.forEach((r, i) => {
+      const mine = signatureFromBytes(r.signature, r.shingles);
+      const local = new Set<number>();
+      for (const b of r.bands) for (const j of byBand.get(b) ?? []) local.add(j);
+      const cands: Cand[] = [...lshOf[i]!, ...[...local].map((j) => ({ doc: rows[j]!.article.id, shingles: rows[j]!.shingles, signature: rows[j]!.signature, duplicate_of: out[j]!.duplicateOf, story: out[j]!.story }))];
+      let best = 0;
+      for (const x of cands) {
+        if (x.doc === r.article.id) continue;
+        const sim = compareSignatures(mine, signatureFromBytes(x.signature, x.shingles));
+        if (sim.duplicate && sim.jaccard > best) {
+          best = sim.jaccard;
+          out[i]!.duplicateOf = x.duplicate_of ?? x.doc;
+          out[i]!.story = x.story ?? x.doc;
+          if (best >= 0.9) break;
+        }
+      }
+      for (const b of r.bands) {
+        const l = byBand.get(b);
+        if (l) l.push(i);
+        else byBand.set(b, [i]);
+      }
+    });
+    // Stories for the rest: the archive in one query, the batch's earlier records in memory.
+    const days = rows.map((r) => (r.article.dct ? dayNumber(r.article.dct) : null));
+    const want = rows.map((r, i) => !out[i]!.story && days[i] !== null && r.features.length >= STORY_MIN_SHARED);
+    const storyOf = rows.map(() => [] as Array<{ doc: string; shared: number; n: number; story: string | null }>);
+    const fi: number[] = [], fs: number[] = [], ri: number[] = [], rd: number[] = [], rid: string[] = [];
+    rows.forEach((r, i) => {
+      if (!want[i]) return;
+      ri.push(i), rd.push(days[i]!), rid.push(r.article.id);
+      for (const f of r.features) fi.push(i), fs.push(f);
+    });
+    if (ri.length) {
+      const res = await c.query(
+        `WITH r AS (SELECT * FROM unnest($1::int[], $2::int[], $3::text[]) AS r(i, day, id)),
+              f AS (SELECT i, array_agg(feature) AS fs FROM unnest($4::int[], $5::bigint[]) AS t(i, feature) GROUP BY i)
+         SELECT r.i, x.doc, x.shared, x.n, x.story FROM r JOIN f ON f.i = r.i CROSS JOIN LATERAL (
+           SELECT sf.doc, count(*)::int AS shared, max(a.features) AS n, max(a.story) AS story FROM story_features sf JOIN articles a ON a.doc = sf.doc
+           WHERE sf.feature = ANY(f.fs) AND sf.day BETWEEN r.day - $6 AND r.day + $6 AND sf.doc <> r.id
+           GROUP BY sf.doc HAVING count(*) >= $7 ORDER BY shared DESC LIMIT 20) x`,
+        [ri, rd, rid, fi, fs, STORY_WINDOW_DAYS, STORY_MIN_SHARED],
+      );
+      for (const r of res.rows as Array<{ i: number; doc: string; shared: number; n: number; story: string | null }>) storyOf[r.i]!.push(r);
+    }
+    const byFeature = new Map<number, number[]>();
+    rows.forEach((r, i) => {
+      if (want[i]) {
+        const shared = new Map<number, number>();
+        for (const f of r.features) for (const j of byFeature.get(f) ?? []) if (Math.abs(days[j]! - days[i]!) <= STORY_WINDOW_DAYS) shared.set(j, (shared.get(j) ?? 0) + 1);
+        const cands = [...storyOf[i]!];
+        for (const [j, n] of shared) if (n >= STORY_MIN_SHARED) cands.push({ doc: rows[j]!.article.id, shared: n, n: rows[j]!.features.length, story: out[j]!.story });
+        cands.sort((x, y) => y.shared - x.shared);
+        for (const x of cands) {
+          if (x.shared / Math.max(1, Math.min(x.n, r.features.length)) >= STORY_MIN_OVERLAP) {
+            out[i]!.story = x.story ?? x.doc;
+            break;
+          }
+        }
+      }
+      out[i]!.story ??= r.article.id;
+      if (days[i] !== null) for (const f of r.features) {
+        const l = byFeature.get(f);
+        if (l) l.push(i);
+        else byFeature.set(f, [i]);
+      }
+    });
+    return out;
   }
 
   async has(id: string): Promise<boolean> {
@@ -307,7 +385,7 @@ export class PostgresStore implements Store {
     const n = params.length;
     const total = Number((await this.q<{ n: string }>(`SELECT count(*) AS n FROM articles a WHERE ${where}`, params))[0]!.n);
     const rows = await this.q<{ doc: string; headline: string; outlet: string | null; section: string | null; dct: string | null; duplicate_of: string | null; story: string | null; record: Buffer; body: Buffer | null; score: number }>(
-      `SELECT a.doc, a.headline, a.outlet, a.section, a.dct, a.duplicate_of, a.story, a.record, a.body, ${score} AS score FROM articles a WHERE ${where} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
+      `SELECT a.doc, a.headline, a.outlet, a.section, a.dct, a.duplicate_of, a.story, CASE WHEN a.body IS NULL THEN a.record END AS record, a.body, ${score} AS score FROM articles a WHERE ${where} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...params, limit, offset],
     );
     const terms = highlightTerms(pq);

@@ -62,6 +62,9 @@ CREATE TABLE IF NOT EXISTS story_features(feature INTEGER NOT NULL, day INTEGER 
  */
 export const SCHEMA_VERSION = 2;
 
+/** The most matches a relevance ranking scores (the most recently added; see search). */
+export const RANK_WINDOW = 5000;
+
 /** FTS5 expression for the query's words: every piece quoted, so no user text is ever an operator. */
 export function ftsExpression(pq: ParsedQuery): { positive: string | null; negative: string | null } {
   const q = (stems: string[]) => `"${stems.join(" ").replace(/"/g, '""')}"`;
@@ -77,8 +80,12 @@ export class SqliteStore implements Store {
   private stmts: Record<string, Database.Statement>;
   private putTx: (rows: RecordRows[]) => PutResult;
 
-  constructor(path: string, options: { readonly?: boolean } = {}) {
+  /** How many matches a relevance ranking scores at most (RANK_WINDOW; smaller in tests). */
+  private rankWindow: number;
+
+  constructor(path: string, options: { readonly?: boolean; rankWindow?: number } = {}) {
     this.path = path;
+    this.rankWindow = Math.max(1, Math.floor(options.rankWindow ?? RANK_WINDOW));
     try {
       this.db = new Database(path, { readonly: options.readonly ?? false });
     } catch (e) {
@@ -352,11 +359,43 @@ export class SqliteStore implements Store {
       }
       where.push(...compileFilters(pq, d));
       const w = where.length ? where.join(" AND ") : "1";
-      const order = sort === "relevance" && fts.positive ? "score DESC, a.dct DESC" : sort === "oldest" ? "a.dct IS NULL, a.dct ASC, a.doc ASC" : "a.dct IS NULL, a.dct DESC, a.doc DESC";
-      const page = this.prepared(`SELECT a.doc AS doc, ${score} AS score FROM ${from} WHERE ${w} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Array<{ doc: number; score: number }>;
-      // With facets the matching rows are read once for the facets and the total; else counted.
-      const matched = options.facets ? (this.prepared(`SELECT a.outlet AS outlet, a.section AS section, a.dct AS dct FROM ${from} WHERE ${w}`).all(...params) as MatchedRow[]) : null;
-      const total = matched ? matched.length : (this.prepared(`SELECT count(*) AS n FROM ${from} WHERE ${w}`).get(...params) as { n: number }).n;
+      // Newest first: NULL dates sort last under DESC already, so the dct index gives the order.
+      const order = sort === "relevance" && fts.positive ? "score DESC, a.dct DESC" : sort === "oldest" ? "a.dct IS NULL, a.dct ASC, a.doc ASC" : "a.dct DESC, a.doc DESC";
+      // Relevance and facets cost per match; a word in a fifth of a large archive would otherwise be
+      // scored and faceted 40,000 times for 20 results. Both are bounded to the rank window: the
+      // most recently added matches (a rowid range the full-text index reads natively). The total
+      // stays exact, the user is told, and a narrower query (a word, a date) is ranked whole.
+      const key = fts.positive ? "fts.rowid" : "a.doc";
+      const count = () =>
+        where.length === 1 && fts.positive
+          ? (this.prepared("SELECT count(*) AS n FROM fts WHERE fts MATCH ?").get(...params) as { n: number }).n
+          : (this.prepared(`SELECT count(*) AS n FROM ${from} WHERE ${w}`).get(...params) as { n: number }).n;
+      let total: number;
+      let cut: number | null = null;
+      let matched: MatchedRow[] | null = null;
+      if (options.facets) {
+        // The matching rows, newest added first, read once for the facets (and the total when few).
+        matched = this.prepared(`SELECT a.outlet AS outlet, a.section AS section, a.dct AS dct, ${key} AS k FROM ${from} WHERE ${w} ORDER BY ${key} DESC LIMIT ${this.rankWindow + 1}`).all(...params) as MatchedRow[];
+        if (matched.length > this.rankWindow) {
+          matched = matched.slice(0, this.rankWindow);
+          cut = matched[matched.length - 1]!.k;
+          total = count();
+        } else total = matched.length;
+      } else {
+        total = count();
+        if (sort === "relevance" && fts.positive && total > this.rankWindow) {
+          const row = this.prepared(
+            where.length === 1 ? `SELECT rowid AS k FROM fts WHERE fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${this.rankWindow - 1}` : `SELECT ${key} AS k FROM ${from} WHERE ${w} ORDER BY ${key} DESC LIMIT 1 OFFSET ${this.rankWindow - 1}`,
+          ).get(...params) as { k: number } | undefined;
+          cut = row?.k ?? null;
+        }
+      }
+      const bounded = cut === null ? "" : ` AND ${key} >= ?`;
+      const boundParams = cut === null ? [] : [cut];
+      const ranked = sort === "relevance" && fts.positive && cut !== null;
+      if (ranked) pq.warnings.push(`${total} articles match: ranked by relevance among the ${this.rankWindow} most recently added; add a word or a date to rank them all`);
+      if (matched && cut !== null) pq.warnings.push(`${total} articles match: the facets count the ${this.rankWindow} most recently added`);
+      const page = this.prepared(`SELECT a.doc AS doc, ${score} AS score FROM ${from} WHERE ${w}${ranked ? bounded : ""} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, ...(ranked ? boundParams : []), limit, offset) as Array<{ doc: number; score: number }>;
       const byDoc = this.prepared("SELECT id, headline, outlet, section, dct, duplicate_of, story, body FROM articles WHERE doc = ?");
       const recordOf = this.prepared("SELECT record FROM articles WHERE doc = ?");
       const terms = highlightTerms(pq);
@@ -377,7 +416,7 @@ export class SqliteStore implements Store {
         };
       });
       const result: SearchResult = { total, hits, parsed: summarize(pq, sort), ...(pq.warnings.length ? { warnings: pq.warnings } : {}) };
-      if (matched) result.facets = this.facets(matched, from, w, params);
+      if (matched) result.facets = { ...this.facets(matched, from, w + bounded, [...params, ...boundParams]), ...(cut !== null ? { sample: matched.length } : {}) };
       return result;
     } catch (e) {
       // The query compiler quotes every user word; a failure here is the store's, not the user's.
@@ -498,7 +537,7 @@ export function unpackText(record: Uint8Array, body: Uint8Array | null): string 
   return body ? inflateRawSync(body).toString("utf8") : (JSON.parse(inflateRawSync(record).toString("utf8")) as RasdRecord).text;
 }
 
-type MatchedRow = { outlet: string | null; section: string | null; dct: string | null };
+type MatchedRow = { outlet: string | null; section: string | null; dct: string | null; k: number };
 
 /** Values counted, most frequent first (ties by value), the first `max`. */
 function countBy<T>(rows: T[], key: (r: T) => string | null, max: number): Array<{ value: string; count: number }> {

@@ -35,6 +35,8 @@ export interface Facets {
   sections: Array<{ value: string; count: number }>;
   entities: Array<{ id: string; name: string; en?: string; type: EntityType; count: number }>;
   dates: Array<{ date: string; count: number }>;
+  /** Set when the facets count only this many of the matches (the most recently added), not all. */
+  sample?: number;
 }
 
 export interface SearchResult {

@@ -240,13 +240,16 @@ export class PostgresStore implements Store {
     const out = rows.map(() => ({ duplicateOf: null as string | null, story: null as string | null }));
     const ix: number[] = [], bands: number[] = [];
     rows.forEach((r, i) => r.bands.forEach((b) => (ix.push(i), bands.push(b))));
+    // Candidates are bounded before DISTINCT (at most 200 band rows read): a band shared by thousands of
+    // copies would otherwise be read whole for every record, and ingest would slow as the archive grows.
     type Cand = { doc: string; shingles: number; signature: Buffer; duplicate_of: string | null; story: string | null };
     const lshOf = rows.map(() => [] as Cand[]);
     if (bands.length) {
       const res = await c.query(
         `WITH q AS (SELECT i, array_agg(band) AS bands FROM unnest($1::int[], $2::bigint[]) AS t(i, band) GROUP BY i)
-         SELECT q.i, x.doc, x.shingles, x.signature, x.duplicate_of, x.story FROM q CROSS JOIN LATERAL (
-           SELECT a.doc, a.shingles, a.signature, a.duplicate_of, a.story FROM articles a WHERE a.doc IN (SELECT DISTINCT doc FROM lsh WHERE band = ANY(q.bands) LIMIT 50)) x`,
+         SELECT q.i, x.doc, x.shingles, x.signature, x.duplicate_of, x.story FROM q
+           CROSS JOIN LATERAL (SELECT DISTINCT doc FROM (SELECT doc FROM lsh WHERE band = ANY(q.bands) LIMIT 200) s LIMIT 50) c
+           JOIN articles x ON x.doc = c.doc`,
         [ix, bands],
       );
       for (const r of res.rows as Array<Cand & { i: number }>) lshOf[r.i]!.push(r);

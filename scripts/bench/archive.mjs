@@ -9,12 +9,26 @@
 // memory must stay flat as the archive grows.
 //
 // Figures: ingest articles/s on one core (the writer thread: taking records apart into rows, then the
-// transaction), archive size per article, search p50/p95 for a two-word query with a one-month date
-// filter (no facets; and p50 with facets), peak RSS at 10%, 50% and 100% of the archive.
-// Engines: SQLite always; PostgreSQL at RASD_BENCH_PG (default postgres://postgres@127.0.0.1:5432/test,
-// "0" to skip) in a fresh schema dropped afterwards. RASD_BENCH_ENGINES=sqlite (or postgres) runs one. Standalone: `node scripts/bench/archive.mjs`.
+// transaction) by the clock and per CPU-second of that thread (fair on a busy machine; PostgreSQL's
+// own processes are not in it), archive size per article, search p50/p95 for a two-word query with a
+// one-month date filter (no facets; then with facets) with the main thread's CPU per query, peak RSS
+// at 10%, 50% and 100% of the archive, and the load average beside each.
+//
+// Environment:
+//   RASD_BENCH_ARCHIVE=N     articles in the archive (default 5000; 200000 for the issue's figures)
+//   RASD_BENCH_DISTINCT=N    distinct analysed articles replicated (default 100)
+//   RASD_BENCH_ENGINES=LIST  sqlite,postgres (default both)
+//   RASD_BENCH_PG=URL|0      PostgreSQL (default postgres://postgres@127.0.0.1:5432/test; 0 skips it)
+//   RASD_BENCH_KEEP=DIR      keep the archives and reuse them: SQLite DIR/rasd-bench-N-D.db, PostgreSQL
+//                            schema rasd_bench_N_D, the build's figures in DIR/rasd-bench-N-D.ENGINE.json.
+//                            A kept archive whose build finished is not built again: only search is
+//                            measured, and the build's figures are printed with `reused`. Delete the
+//                            JSON (or the schema) to build again.
+// Without RASD_BENCH_KEEP the archives are temporary (a fresh schema, dropped afterwards).
+// Standalone: `node scripts/bench/archive.mjs`; `--search FILE` measures search alone on an existing
+// SQLite archive (read-only). The served archive's API latency is section 80-web (RASD_BENCH_DB).
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { tmpdir, loadavg } from "node:os";
 import { join } from "node:path";
@@ -104,13 +118,29 @@ const pct = (xs, p) => {
 };
 const mb = (b) => b / 1048576;
 
-async function buildAndMeasure(L, engine, store, records, n, sizeOf) {
+/** CPU seconds of this thread alone (Linux: /proc/thread-self/stat, 10 ms ticks), else of the process. */
+function threadCpuSeconds() {
+  try {
+    const stat = readFileSync("/proc/thread-self/stat", "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1e6;
+  }
+}
+
+/** Ingests n replicas in batches of 500 (the writer's work on this thread: rows, then the transaction). */
+async function build(L, engine, store, records, n, sizeOf) {
   const batch = 500;
   let rowsMs = 0, putMs = 0, done = 0;
   const rss = {};
-  const marks = new Set([Math.floor(n * 0.1), Math.floor(n * 0.5), n]);
+  const marks = [Math.floor(n * 0.1), Math.floor(n * 0.5), n];
   let peak = 0;
   let pending = [];
+  const cpu0 = threadCpuSeconds();
+  const wall0 = performance.now();
+  const load0 = loadavg()[0];
   const flush = async () => {
     const t0 = performance.now();
     const rows = pending.map(L.recordRows);
@@ -124,28 +154,48 @@ async function buildAndMeasure(L, engine, store, records, n, sizeOf) {
     peak = Math.max(peak, process.memoryUsage().rss);
     for (const m of marks) if (done >= m && !rss[m]) rss[m] = mb(peak);
     if (process.stderr.isTTY) process.stderr.write(`\r${engine}: ${done}/${n}`);
-    else if (done % Math.max(batch, Math.floor(n / 20 / batch) * batch) === 0) process.stderr.write(`${engine}: ${done}/${n} ${((rowsMs + putMs) / 1000).toFixed(0)} s, RSS ${mb(process.memoryUsage().rss).toFixed(0)} MB\n`);
+    else if (done % Math.max(batch, Math.floor(n / 20 / batch) * batch) === 0) process.stderr.write(`${engine}: ${done}/${n} ${((rowsMs + putMs) / 1000).toFixed(0)} s, RSS ${mb(process.memoryUsage().rss).toFixed(0)} MB, load ${loadavg()[0].toFixed(1)}\n`);
   };
   for (const r of replicas(records, n)) {
     pending.push(r);
     if (pending.length >= batch) await flush();
   }
   if (pending.length) await flush();
+  const cpu = threadCpuSeconds() - cpu0;
   if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
   if (store.checkpoint) store.checkpoint();
   const size = await sizeOf();
+  return {
+    engine,
+    articles: n,
+    "ingest articles/s (1 core)": (n / (rowsMs + putMs)) * 1000,
+    "ingest articles per main-thread CPU-s": n / cpu,
+    "rows ms/article": rowsMs / n,
+    "write ms/article": putMs / n,
+    "ingest wall s": (performance.now() - wall0) / 1000,
+    "ingest load avg (start, end)": `${load0.toFixed(1)}, ${loadavg()[0].toFixed(1)}`,
+    "bytes/article": size / n,
+    "archive MB": mb(size),
+    [`RSS MB @${marks[0]}`]: rss[marks[0]],
+    [`RSS MB @${marks[1]}`]: rss[marks[1]],
+    [`RSS MB @${marks[2]}`]: rss[marks[2]],
+    built: new Date().toISOString(),
+  };
+}
+
+/** Search latency (wall and this thread's CPU) over 200 two-word + one-month queries, then 50 with facets. */
+async function measureSearch(store, records) {
   const qs = queries(records, 200);
   for (const q of qs.slice(0, 20)) await store.search(q, { limit: 20 });
   const lat = [];
   const cpu = [];
   let hits = 0;
   for (const q of qs) {
+    const c0 = threadCpuSeconds();
     const t0 = performance.now();
-    const c0 = process.cpuUsage();
     const res = await store.search(q, { limit: 20 });
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
     lat.push(performance.now() - t0);
+    cpu.push((threadCpuSeconds() - c0) * 1000);
     hits += res.total;
   }
   const fl = [];
@@ -154,26 +204,28 @@ async function buildAndMeasure(L, engine, store, records, n, sizeOf) {
     await store.search(q, { limit: 20, facets: true });
     fl.push(performance.now() - t0);
   }
-  const [m10, m50, m100] = [...marks].sort((a, b) => a - b);
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return {
-    engine,
-    articles: n,
-    "ingest articles/s (1 core)": (n / (rowsMs + putMs)) * 1000,
-    "rows ms/article": rowsMs / n,
-    "write ms/article": putMs / n,
-    "bytes/article": size / n,
-    "archive MB": mb(size),
     "search p50 ms": pct(lat, 0.5),
     "search p95 ms": pct(lat, 0.95),
-    "search CPU p50 ms": pct(cpu, 0.5),
-    "search CPU p95 ms": pct(cpu, 0.95),
+    "search main-thread CPU mean ms": mean(cpu),
     "search+facets p50 ms": pct(fl, 0.5),
-    "load avg": loadavg()[0],
+    "search+facets p95 ms": pct(fl, 0.95),
+    "search load avg": loadavg()[0],
     "mean hits": hits / qs.length,
-    [`RSS MB @${m10}`]: rss[m10],
-    [`RSS MB @${m50}`]: rss[m50],
-    [`RSS MB @${m100}`]: rss[m100],
   };
+}
+
+/**
+ * An archive kept in RASD_BENCH_KEEP (a folder) is reused when its build finished (the build's
+ * figures are kept beside it as JSON); else built there. Without RASD_BENCH_KEEP: a temporary one.
+ */
+function keptFigures(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
 }
 
 export async function archiveBench() {
@@ -181,44 +233,75 @@ export async function archiveBench() {
   const n = Number(process.env.RASD_BENCH_ARCHIVE ?? 5000);
   const distinct = Number(process.env.RASD_BENCH_DISTINCT ?? 100);
   const engines = (process.env.RASD_BENCH_ENGINES ?? "sqlite,postgres").split(",");
+  const keep = process.env.RASD_BENCH_KEEP || null;
   const { records, analysedPerSec, cached } = distinctRecords(L, distinct);
   const rows = [];
   rows.push({ engine: "(analysis)", "distinct articles": records.length, "analysed articles/s (1 core)": analysedPerSec ?? "cached", cached: String(cached) });
-  const dir = mkdtempSync(join(tmpdir(), "rasd-bench-archive-"));
-  try {
-    const path = join(dir, "bench.db");
-    if (!engines.includes("sqlite")) throw null;
-    const sqlite = new L.SqliteStore(path);
+  if (engines.includes("sqlite")) {
+    const dir = keep ?? mkdtempSync(join(tmpdir(), "rasd-bench-archive-"));
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `rasd-bench-${n}-${distinct}.db`);
+    const figures = join(dir, `rasd-bench-${n}-${distinct}.sqlite.json`);
+    let built = keep ? keptFigures(figures) : null;
+    if (!built) for (const x of ["", "-wal", "-shm"]) rmSync(path + x, { force: true });
     try {
-      rows.push(await buildAndMeasure(L, "sqlite", sqlite, records, n, async () => ["", "-wal"].reduce((s, x) => s + (existsSync(path + x) ? statSync(path + x).size : 0), 0)));
+      if (!built) {
+        const sqlite = new L.SqliteStore(path);
+        try {
+          built = await build(L, "sqlite", sqlite, records, n, async () => ["", "-wal"].reduce((s, x) => s + (existsSync(path + x) ? statSync(path + x).size : 0), 0));
+        } finally {
+          await sqlite.close();
+        }
+        if (keep) writeFileSync(figures, JSON.stringify(built, null, 1));
+      } else built = { ...built, reused: path };
+      const ro = new L.SqliteStore(path, { readonly: true });
+      try {
+        rows.push({ ...built, ...(await measureSearch(ro, records)) });
+      } finally {
+        await ro.close();
+      }
     } finally {
-      await sqlite.close();
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     }
-  } catch (e) {
-    if (e !== null) throw e;
-  } finally {
-    if (!process.env.RASD_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
   }
   const pgUrl = process.env.RASD_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432/test";
   if (pgUrl !== "0" && engines.includes("postgres")) {
-    const schema = `rasd_bench_${process.pid}`;
+    const schema = keep ? `rasd_bench_${n}_${distinct}` : `rasd_bench_${process.pid}`;
+    const figures = keep ? join(keep, `rasd-bench-${n}-${distinct}.postgres.json`) : null;
+    let built = figures ? keptFigures(figures) : null;
     const pg = new L.PostgresStore(pgUrl, { schema });
     try {
-      await pg.count();
-      rows.push(await buildAndMeasure(L, "postgres", pg, records, n, async () => {
-        const { default: pgmod } = await import("pg");
-        const c = new pgmod.Client({ connectionString: pgUrl });
-        await c.connect();
-        await c.query("VACUUM ANALYZE").catch(() => {});
-        const r = await c.query("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS b FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'", [schema]);
-        await c.end();
-        return Number(r.rows[0].b);
-      }));
+      if (built && (await pg.count()) !== n) built = null;
+      if (!built) {
+        await pg.dropSchema();
+        await pg.close();
+      }
+    } catch (e) {
+      rows.push({ engine: "postgres", skipped: String(e?.message ?? e).slice(0, 120) });
+      await pg.close();
+      return rows;
+    }
+    const store = built ? pg : new L.PostgresStore(pgUrl, { schema });
+    try {
+      await store.count();
+      if (!built) {
+        built = await build(L, "postgres", store, records, n, async () => {
+          const { default: pgmod } = await import("pg");
+          const c = new pgmod.Client({ connectionString: pgUrl });
+          await c.connect();
+          await c.query(`VACUUM ANALYZE`).catch(() => {});
+          const r = await c.query("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS b FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'", [schema]);
+          await c.end();
+          return Number(r.rows[0].b);
+        });
+        if (figures) writeFileSync(figures, JSON.stringify(built, null, 1));
+      } else built = { ...built, reused: `schema ${schema}` };
+      rows.push({ ...built, ...(await measureSearch(store, records)) });
     } catch (e) {
       rows.push({ engine: "postgres", skipped: String(e?.message ?? e).slice(0, 120) });
     } finally {
-      await pg.dropSchema().catch(() => {});
-      await pg.close();
+      if (!keep) await store.dropSchema().catch(() => {});
+      await store.close();
     }
   }
   return rows;
@@ -233,21 +316,7 @@ export async function searchBench(path) {
   const { records } = distinctRecords(L, distinct);
   const store = new L.SqliteStore(path, { readonly: true });
   try {
-    const n = await store.count();
-    const qs = queries(records, 200);
-    for (const q of qs.slice(0, 20)) await store.search(q, { limit: 20 });
-    const lat = [];
-    const cpu = [];
-    let hits = 0;
-    for (const q of qs) {
-      const t0 = performance.now();
-      const c0 = process.cpuUsage();
-      hits += (await store.search(q, { limit: 20 })).total;
-      const c = process.cpuUsage(c0);
-      cpu.push((c.user + c.system) / 1000);
-      lat.push(performance.now() - t0);
-    }
-    return { engine: "sqlite (read-only)", articles: n, "search p50 ms": pct(lat, 0.5), "search p95 ms": pct(lat, 0.95), "search CPU p50 ms": pct(cpu, 0.5), "search CPU p95 ms": pct(cpu, 0.95), "mean hits": hits / qs.length, load: loadavg()[0] };
+    return { engine: "sqlite (read-only)", articles: await store.count(), ...(await measureSearch(store, records)) };
   } finally {
     await store.close();
   }

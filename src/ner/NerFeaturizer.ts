@@ -13,10 +13,11 @@ import { exactKey } from "../kb/matchKey.js";
 import { knowledgeBase, type KnowledgeBase, type KbMatch, type KbStart } from "../kb/KnowledgeBase.js";
 import { nameList, type NameList } from "./NameList.js";
 import { hashString, mix } from "./hash.js";
+import { MAX_SPAN, spanKey, trainLexicon, type TrainLexicon } from "./TrainLexicon.js";
 
 const enum A {
   Word, Stem, Pro, P1, P2, P3, S1, S2, S3, Shape, Fine, Coarse, Trig, StemS2, StemP2, Len,
-  P4, S4, G1, G2, G3, G4, G5, G6,
+  P4, S4, G1, G2, G3, G4, G5, G6, Finer,
   Count,
 }
 
@@ -29,7 +30,7 @@ export interface Gazetteer {
 }
 
 /** Number of features per token (fixed, so feature arrays are flat). */
-export const FEATURES_PER_TOKEN = 64;
+export const FEATURES_PER_TOKEN = 80;
 
 /** The first step of `mix(template, value)` for templates 1 … FEATURES_PER_TOKEN (see hash.ts). */
 const TEMPLATE_MUL = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, j) => Math.imul(j + 1, 0x9e3779b1));
@@ -61,7 +62,10 @@ export function nerResources(): NerResources {
     const t1 = line.indexOf("\t");
     if (t1 < 0) continue;
     const t2 = line.indexOf("\t", t1 + 1);
-    clusters.set(line.slice(0, t1), (Number(line.slice(t1 + 1, t2)) << 8) | Number(line.slice(t2 + 1)));
+    const t3 = line.indexOf("\t", t2 + 1);
+    // Packed: coarse in bits 0–7, fine in 8–19, finer + 1 in 20–30 (0 when the file has no column).
+    const finer = t3 < 0 ? 0 : Number(line.slice(t3 + 1)) + 1;
+    clusters.set(line.slice(0, t1), finer * 0x100000 + (Number(line.slice(t1 + 1, t2)) << 8) + Number(line.slice(t2 + 1, t3 < 0 ? undefined : t3)));
   }
   const trigRaw = JSON.parse(readFileSync(resourcePath("ner/triggers.json"), "utf8")) as Record<string, unknown>;
   const triggers = new Map<string, number>();
@@ -110,7 +114,22 @@ interface TokenInfo {
 /** Per-token attributes, cached by the token's text. */
 export class NerFeaturizer {
   private readonly infos = new Map<string, TokenInfo>();
-  constructor(readonly res: NerResources = nerResources()) {}
+  /**
+   * What the training text says of each word (TrainLexicon). Training swaps in a lexicon of the
+   * other folds for each fold (jackknifing); tagging uses the committed one, built from all of train.
+   */
+  lexicon: TrainLexicon;
+  constructor(readonly res: NerResources = nerResources(), lexicon?: TrainLexicon) {
+    this.lexicon = lexicon ?? trainLexicon();
+  }
+
+  /** The word and stem hashes of a sentence's tokens (the keys of TrainLexicon). */
+  lexiconKeys(tokens: readonly string[]): { words: Uint32Array; stems: Uint32Array } {
+    const infos = this.infosOf(tokens);
+    const words = new Uint32Array(tokens.length), stems = new Uint32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) { words[i] = infos[i]!.attrs[A.Word]!; stems[i] = infos[i]!.attrs[A.Stem]!; }
+    return { words, stems };
+  }
 
   private info(text: string): TokenInfo {
     let t = this.infos.get(text);
@@ -156,8 +175,9 @@ export class NerFeaturizer {
     let via = "w";
     if (c === undefined) { c = cl.get(stem); via = "s"; }
     if (c === undefined) { c = cl.get("ال" + stem); via = "a"; }
-    h(A.Fine, c === undefined ? "none" : via + (c >> 8));
+    h(A.Fine, c === undefined ? "none" : via + ((c >> 8) & 0xfff));
     h(A.Coarse, c === undefined ? "none" : String(c & 255));
+    h(A.Finer, c === undefined ? "none" : String(c >>> 20));
     const tk = this.res.triggers.get(exactKey(norm)) ?? this.res.triggers.get(exactKey(stem)) ?? 0;
     h(A.Trig, String(tk));
     return a;
@@ -222,6 +242,7 @@ export class NerFeaturizer {
   private padded = new Uint32Array(0);
   private paddedKb = new Int32Array(0);
   private paddedNames = new Int32Array(0);
+  private paddedLex = new Uint32Array(0);
   private readonly gzCache = new WeakMap<readonly string[], Gazetteer>();
   private readonly infoCache = new WeakMap<readonly string[], TokenInfo[]>();
 
@@ -299,6 +320,33 @@ export class NerFeaturizer {
         GN[r] = 0x7fff;
       }
     }
+    // Lexicon codes, padded like the attributes: row r holds token r − 2; three values a row (word
+    // code, stem code, position in the longest span seen whole as an entity: type bits·4 + 1 B / 2 I).
+    const LX = this.paddedLex.length >= (n + 4) * 3 ? this.paddedLex : (this.paddedLex = new Uint32Array((n + 4) * 6));
+    LX.fill(0, 0, (n + 4) * 3);
+    LX.fill(0xfff, 0, 6);
+    LX.fill(0xfff, (n + 2) * 3, (n + 4) * 3);
+    const lex = this.lexicon;
+    if (lex.size) {
+      for (let i = 0; i < n; i++) {
+        const r = (i + 2) * 3;
+        LX[r] = lex.words.get(P[(i + 2) * C + A.Word]!);
+        LX[r + 1] = lex.stems.get(P[(i + 2) * C + A.Stem]!);
+      }
+      for (let i = 0; i < n; ) {
+        const max = lex.firsts.get(P[(i + 2) * C + A.Word]!);
+        let len = 0, bits = 0;
+        if (max) {
+          for (let l = Math.min(max, MAX_SPAN, n - i); l >= 1; l--) {
+            const b = lex.spans.get(spanKey(P, (i + 2) * C + A.Word, l, C));
+            if (b) { len = l; bits = b; break; }
+          }
+        }
+        if (!len) { i++; continue; }
+        for (let k = 0; k < len; k++) LX[(i + 2 + k) * 3 + 2] = bits * 4 + (k === 0 ? 1 : 2);
+        i += len;
+      }
+    }
     for (let i = 0; i < n; i++) {
       let p = i * F;
       const o0 = (i + 2) * C, om1 = o0 - C, om2 = o0 - 2 * C, op1 = o0 + C, op2 = o0 + 2 * C;
@@ -326,6 +374,12 @@ export class NerFeaturizer {
       feats[p++] = mix(GN[i + 2]!, P[o0 + A.Coarse]!);
       feats[p++] = P[o0 + A.P4]!; feats[p++] = P[o0 + A.S4]!;
       for (let g = 0; g < 6; g++) feats[p++] = P[o0 + A.G1 + g]!;
+      feats[p++] = P[o0 + A.Finer]!; feats[p++] = P[om1 + A.Finer]!; feats[p++] = P[op1 + A.Finer]!;
+      feats[p++] = mix(P[om1 + A.Finer]!, P[o0 + A.Finer]!); feats[p++] = mix(P[o0 + A.Finer]!, P[op1 + A.Finer]!);
+      const x0 = (i + 2) * 3, xm1 = x0 - 3, xp1 = x0 + 3, xm2 = x0 - 6, xp2 = x0 + 6;
+      feats[p++] = LX[x0]!; feats[p++] = LX[x0 + 1]!; feats[p++] = LX[xm1]!; feats[p++] = LX[xp1]!; feats[p++] = LX[xm2]!; feats[p++] = LX[xp2]!;
+      feats[p++] = LX[x0 + 2]!; feats[p++] = LX[xm1 + 2]!; feats[p++] = LX[xp1 + 2]!;
+      feats[p++] = mix(LX[x0]!, LX[x0 + 2]!); feats[p++] = mix(LX[xm1]!, LX[x0]!);
       if (p !== (i + 1) * F) throw new Error(`feature count ${p - i * F} != ${F}`);
     }
     // Each value becomes its feature id, mix(template number, value), in one tight pass.

@@ -126,3 +126,25 @@ export class PerceptronTrainer {
     return { hashes: Uint32Array.from(hashes), weights, trans };
   }
 }
+
+/**
+ * The mean of several trained weight sets (a feature missing from one counts as zero there): the
+ * weights of perceptrons trained in different orders, averaged, vary less with the order than any
+ * one of them, at the size of one model.
+ */
+export function meanWeights(sets: readonly TrainedWeights[]): TrainedWeights {
+  const L = N_LABELS, k = sets.length;
+  const rowOf = new Map<number, number>();
+  for (const s of sets) for (const h of s.hashes) if (!rowOf.has(h)) rowOf.set(h, rowOf.size);
+  const hashes = new Uint32Array(rowOf.size), weights = new Float32Array(rowOf.size * L);
+  for (const [h, r] of rowOf) hashes[r] = h;
+  for (const s of sets) {
+    s.hashes.forEach((h, j) => {
+      const r = rowOf.get(h)!;
+      for (let l = 0; l < L; l++) weights[r * L + l]! += s.weights[j * L + l]! / k;
+    });
+  }
+  const trans = new Float32Array(sets[0]!.trans.length);
+  for (const s of sets) for (let t = 0; t < trans.length; t++) trans[t]! += s.trans[t]! / k;
+  return { hashes, weights, trans };
+}

@@ -5,6 +5,7 @@
  */
 import { normalize } from "../../text/normalize.js";
 import { tokenize, type Token } from "../../text/tokenize.js";
+import { NormMemo } from "./NormMemo.js";
 
 interface Node<T> {
   next: Map<string, Node<T>>;
@@ -55,10 +56,30 @@ export class PhraseMatcher<T> {
     return this.root.next.get(word)?.value;
   }
 
-  /** The longest phrase starting at token `i` (not crossing `limit`), or null. */
-  matchAt(tokens: readonly Token[], i: number, limit = tokens.length): PhraseHit<T> | null {
+  /**
+   * The longest phrase starting at token `i` (not crossing `limit`), or null. With `ids` (articleText's
+   * normal-form ids of the tokens), the trie nodes a word can enter by (bare or past a proclitic) are
+   * remembered per word, so the many words that start no phrase cost one array read.
+   */
+  matchAt(tokens: readonly Token[], i: number, limit = tokens.length, ids?: ArrayLike<number>): PhraseHit<T> | null {
     const t = tokens[i];
     if (!t) return null;
+    if (ids !== undefined && t.kind === "word") {
+      const id = ids[i]!;
+      const entries = this.entries.has(id) ? this.entries.get(id) : this.entries.set(id, this.entriesOf(t.norm));
+      if (entries === null) return null;
+      let bestTo = -1, bestCut = 0;
+      let bestNode: Node<T> | undefined;
+      for (let k = 0; k < entries.nodes.length; k++) {
+        if (this.longest(tokens, i, limit, entries.nodes[k]!) >= 0 && this.lastTo > bestTo) {
+          bestTo = this.lastTo;
+          bestNode = this.lastNode;
+          bestCut = entries.cuts[k]!;
+        }
+      }
+      if (!bestNode) return null;
+      return { value: bestNode.value!, from: i, to: bestTo, start: t.start + originalCut(t.text, bestCut), end: tokens[bestTo - 1]!.end };
+    }
     const norm = t.norm;
     let bestTo = -1, bestCut = 0;
     let bestNode: Node<T> | undefined;
@@ -80,6 +101,31 @@ export class PhraseMatcher<T> {
     }
     if (!bestNode) return null;
     return { value: bestNode.value!, from: i, to: bestTo, start: t.start + originalCut(t.text, bestCut), end: tokens[bestTo - 1]!.end };
+  }
+
+  /** Per word: the nodes it enters the trie by, in the order matchAt tries them, and the letters cut. */
+  private readonly entries = new NormMemo<{ nodes: Node<T>[]; cuts: number[] } | null>();
+
+  /** The entry points of a word token, as matchAt's plain path finds them: bare first, then each proclitic. */
+  private entriesOf(norm: string): { nodes: Node<T>[]; cuts: number[] } | null {
+    const nodes: Node<T>[] = [];
+    const cuts: number[] = [];
+    const bare = this.root.next.get(norm);
+    if (bare) {
+      nodes.push(bare);
+      cuts.push(0);
+    }
+    if (this.allowProclitic && PROCLITIC_START.has(norm.charCodeAt(0))) {
+      for (const p of PROCLITICS) {
+        if (norm.length - p.length < 2 || !norm.startsWith(p)) continue;
+        const node = this.root.next.get(norm.slice(p.length));
+        if (node) {
+          nodes.push(node);
+          cuts.push(p.length);
+        }
+      }
+    }
+    return nodes.length ? { nodes, cuts } : null;
   }
 
   /** Set by `longest`: the deepest node with a value and one past its last token. */

@@ -102,7 +102,8 @@ export function articleRegions(doc: Document, before: Readonly<Partial<Annotatio
 /** Regions, tokens and sentences of the article, computed once per document. */
 export function articleText(doc: Document, before: Readonly<Partial<Annotations>>): ArticleText {
   const hit = cache.get(doc);
-  if (hit && hit.structure === before.structure) return hit.value;
+  // Ids from before the numbering started over would name other words.
+  if (hit && hit.structure === before.structure && hit.value.epoch === normEpoch()) return hit.value;
   const regions = articleRegions(doc, before);
   trimNormIds();
   const ids: number[] = [];

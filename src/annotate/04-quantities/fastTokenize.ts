@@ -87,6 +87,11 @@ function resetSlots(capacity: number): void {
 function lookupToken(src: string, start: number, end: number): void {
   let h = 0x811c9dc5 | 0;
   for (let k = start; k < end; k++) h = Math.imul(h ^ src.charCodeAt(k), 16777619);
+  lookupHashed(src, start, end, h);
+}
+
+/** lookupToken with the token's FNV-1a hash already computed (the word scanner folds it in as it reads). */
+function lookupHashed(src: string, start: number, end: number, h: number): void {
   if (slotText.length === 0) resetSlots(1 << 14);
   const mask = slotText.length - 1;
   const n = end - start;
@@ -224,22 +229,30 @@ export function fastTokenize(text: string, offset = 0, end = text.length, ids?: 
     const c0 = text.charCodeAt(start);
     const isLatin = w === 1 && latin![c0] === 1;
     i += w;
+    // The token's hash for lookupHashed, folded in while the characters are read anyway.
+    let h = Math.imul((0x811c9dc5 | 0) ^ c0, 16777619);
+    let hashed = w === 1;
     while (i < end) {
       const c = text.charCodeAt(i);
       if (c < 0xd800 || c > 0xdfff) {
         // The common case, one code unit: straight from the tables.
         if (cls![c] !== W) break;
         if (mark![c] !== 1 && (latin![c] === 1) !== isLatin) break;
+        h = Math.imul(h ^ c, 16777619);
         i++;
         continue;
       }
+      hashed = false;
       if (classOf(text, i) !== W) break;
       const wi = width(text, i);
       const isMark = wi === 1 ? mark![c] === 1 : /\p{M}/u.test(String.fromCodePoint(text.codePointAt(i)!));
       if (!isMark && (wi === 1 && latin![c] === 1) !== isLatin) break;
       i += wi;
     }
-    push(tokens, ids, text, start, i, isLatin ? "latin" : "word");
+    if (hashed) lookupHashed(text, start, i, h);
+    else lookupToken(text, start, i);
+    ids?.push(foundId);
+    tokens.push({ start, end: i, text: foundText, norm: normsById[foundId]!, kind: isLatin ? "latin" : "word" });
   }
   return tokens;
 }

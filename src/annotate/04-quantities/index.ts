@@ -78,7 +78,7 @@ export const quantitiesAnnotator: Annotator<"quantities"> = {
       }
       const q: Quantity = { start: t.start + originalCut(t.text, cut), end: tokens[j - 1]!.end, text: "", value };
       if (vague) q.vague = true;
-      const unitHit = j < limit ? lex.units.matchAt(tokens, j, limit) : null;
+      const unitHit = j < limit ? lex.units.matchAt(tokens, j, limit, ids) : null;
       const prevTok = tokens[i - 1];
       if (unitHit) {
         q.unit = unitHit.value;

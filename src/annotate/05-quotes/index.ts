@@ -17,7 +17,8 @@
 import type { Annotator, Quote, Span } from "../../types.js";
 import { articleText } from "../04-quantities/articleText.js";
 import { pairQuoteMarks } from "./quoteMarks.js";
-import { reportingLexicon } from "./reportingLexicon.js";
+import { reportingLexicon, type ReportingVerb } from "./reportingLexicon.js";
+import { NormMemo } from "../04-quantities/NormMemo.js";
 import { SpeakerResolver, type Speaker } from "./SpeakerResolver.js";
 
 interface Candidate {
@@ -36,6 +37,7 @@ interface Candidate {
 const CONTRAST = new Set(["لكن", "ولكن", "بينما", "فيما", "وفيما", "غير"]);
 const PREPOSITIONS = new Set(["في", "عن", "من", "الي", "علي", "حول", "بشان", "ب", "ل"]);
 const MAX_INDIRECT = 120;
+const verbMemo = new NormMemo<ReportingVerb | null>();
 const CUE_WINDOW = 30;
 
 export const quotesAnnotator: Annotator<"quotes"> = {
@@ -44,8 +46,20 @@ export const quotesAnnotator: Annotator<"quotes"> = {
   assigns: "quotes",
   run(doc, before) {
     const art = articleText(doc, before);
-    const { tokens, sentenceOf, regions } = art;
+    const { tokens, sentenceOf, regions, ids } = art;
     const lex = reportingLexicon();
+    // The reporting verb of each token (or undefined), looked up once per word form and remembered by its id.
+    const verbs: Array<ReportingVerb | undefined> = new Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      // Only words are verbs (numbers, marks and Latin words never are).
+      if (tokens[i]!.kind !== "word") {
+        verbs[i] = undefined;
+        continue;
+      }
+      const id = ids[i]!;
+      const v = verbMemo.has(id) ? verbMemo.get(id) : verbMemo.set(id, lex.verb(tokens[i]!.norm) ?? null);
+      verbs[i] = v ?? undefined;
+    }
     /** For an opening mark of a short quoted name ("وكالة "وفا" الرسمية"), the index of its closing mark. */
     const shortPairClose = new Int32Array(tokens.length).fill(-1);
     const shortPairOpen = new Int32Array(tokens.length).fill(-1);
@@ -93,7 +107,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         for (let k = colon - 1; k >= lo; k--) {
           if (isPunct(k, ":.؟?!") ) return undefined;
           if (insidePair[k - from]) continue;
-          const v = lex.verb(tokens[k]!.norm);
+          const v = verbs[k];
           if (v && (allowColonOnly || !v.colonOnly)) return k;
         }
         return undefined;
@@ -146,7 +160,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         // "«…»، قال ترامب": the cue after the quote.
         let after = p.close + 1;
         if (isPunct(after, "،,")) after++;
-        const v = after < to && !/^[وف]/.test(tokens[after]!.norm) ? lex.verb(tokens[after]!.norm) : undefined;
+        const v = after < to && !/^[وف]/.test(tokens[after]!.norm) ? verbs[after] : undefined;
         if (v && !v.participle && !v.relay && inner >= 2 && !scare && !PREPOSITIONS.has(prev?.norm ?? "")) {
           q.cue = after;
           usedCue.add(after);
@@ -165,7 +179,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
             continue;
           }
           if (isPunct(k2, ".:؟?!»”\"") || sentenceOf[k2] !== sentenceOf[p.open]) break;
-          const v2 = lex.verb(tokens[k2]!.norm);
+          const v2 = verbs[k2];
           if (v2) {
             near = k2;
             break;
@@ -220,7 +234,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
       let indirectEnd = -1;
       for (let c = from; c < to; c++) {
         if (usedCue.has(c) || insidePair[c - from] || !isWord(c) || c < indirectEnd) continue;
-        const v = lex.verb(tokens[c]!.norm);
+        const v = verbs[c];
         if (!v || v.colonOnly) continue;
         // "يذكر أن", "ويشار إلى أن": the paper's formula, nobody speaks.
         if (lex.formulaVerbs.has(tokens[c]!.norm) && (lex.complementizers.has(tokens[c + 1]?.norm ?? "") || tokens[c + 1]?.norm === "الي")) continue;
@@ -232,7 +246,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
             continue;
           }
           if (sentenceOf[k] !== sentenceOf[c] || isPunct(k, ":«“\"")) break;
-          if (k > c + 1 && lex.verb(tokens[k]!.norm) && !lex.sayingNouns.has(tokens[k]!.norm)) break;
+          if (k > c + 1 && verbs[k] && !lex.sayingNouns.has(tokens[k]!.norm)) break;
           if (lex.complementizers.has(tokens[k]!.norm)) {
             comp = k;
             break;
@@ -255,7 +269,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         let e = comp + 1;
         const cap = Math.min(to, comp + 1 + MAX_INDIRECT);
         while (e < cap && sentenceOf[e] === sentenceOf[comp + 1]) {
-          const pv = e > comp + 1 ? lex.verb(tokens[e]!.norm) : undefined;
+          const pv = e > comp + 1 ? verbs[e] : undefined;
           if (pv?.participle && !pv.relay) {
             let k3 = e + 1;
             while (k3 < Math.min(to, e + 4) && !lex.complementizers.has(tokens[k3]!.norm)) k3++;
@@ -263,11 +277,11 @@ export const quotesAnnotator: Annotator<"quotes"> = {
           }
           if (isPunct(e, "،,؛;") && e + 1 < to) {
             const n = tokens[e + 1]!.norm;
-            if (lex.verb(n) || lex.clauseStops.has(n) || lex.clauseStops.has(n.replace(/^و/, ""))) break;
+            if (verbs[e + 1] || lex.clauseStops.has(n) || lex.clauseStops.has(n.replace(/^و/, ""))) break;
             // "، لكن العسكري قال", "، في حين كشفت الوزارة": another clause, another speaker.
             if (CONTRAST.has(n) || (n === "في" && tokens[e + 2]?.norm === "حين")) break;
             // "، كما أكد رفضه …": the next cue of the sentence.
-            if (n === "كما" && lex.verb(tokens[e + 2]?.norm ?? "")) break;
+            if (n === "كما" && verbs[e + 2]) break;
           }
           e++;
         }
@@ -284,10 +298,10 @@ export const quotesAnnotator: Annotator<"quotes"> = {
       // 3b. "…، حسبما قال المحلل": the words before the attribution were his.
       for (let i = from + 1; i < to; i++) {
         if (!isPunct(i - 1, "،,")) continue;
-        const hit = lex.attributionAfter.matchAt(tokens, i, to);
+        const hit = lex.attributionAfter.matchAt(tokens, i, to, ids);
         if (!hit) continue;
         const cue = hit.to;
-        const v = cue < to ? lex.verb(tokens[cue]!.norm) : undefined;
+        const v = cue < to ? verbs[cue] : undefined;
         if (!v || v.colonOnly || usedCue.has(cue)) continue;
         // The attribution is short and ends its clause: "، كما قال الوزير." yes, "، كما أكد رفضه لما يوصف …" (also) no.
         let close = cue + 1;
@@ -337,11 +351,12 @@ export const quotesAnnotator: Annotator<"quotes"> = {
     for (const q of out) {
       const speaker = q.parent?.speaker ?? resolver.resolve(q.cue, q.from);
       q.speaker = speaker;
-      const span = slice(doc.text, tokens[q.from]!.start, tokens[q.to - 1]!.end);
-      const rec: Quote = { ...span, kind: q.kind };
+      // Plain object literals, not spreads: this runs for every quote of every article.
+      const start = tokens[q.from]!.start, end = tokens[q.to - 1]!.end;
+      const rec: Quote = { start, end, text: doc.text.slice(start, end), kind: q.kind };
       if (speaker) {
-        rec.speaker = { ...slice(doc.text, speaker.start, speaker.end), ...(speaker.entity ? { entity: speaker.entity } : {}) };
-        if (speaker.channel) rec.channel = { ...slice(doc.text, speaker.channel.start, speaker.channel.end), ...(speaker.channel.entity ? { entity: speaker.channel.entity } : {}) };
+        rec.speaker = spanOf(doc.text, speaker.start, speaker.end, speaker.entity);
+        if (speaker.channel) rec.channel = spanOf(doc.text, speaker.channel.start, speaker.channel.end, speaker.channel.entity);
       }
       if (q.cue !== undefined) rec.cue = resolver.cueSpan(q.cue);
       quotes.push(rec);
@@ -368,6 +383,7 @@ function lexHasComplementizerBetween(tokens: readonly { norm: string }[], a: num
   return false;
 }
 
-function slice(text: string, start: number, end: number): Span {
-  return { start, end, text: text.slice(start, end) };
+/** A span with its entity when it has one (the key absent otherwise). */
+function spanOf(text: string, start: number, end: number, entity: string | undefined): Span & { entity?: string } {
+  return entity ? { start, end, text: text.slice(start, end), entity } : { start, end, text: text.slice(start, end) };
 }

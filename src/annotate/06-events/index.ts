@@ -47,7 +47,7 @@ export const eventsAnnotator: Annotator<"events"> = {
   requires: [],
   assigns: "events",
   run(doc, before) {
-    const { tokens, sentenceOf, regionEnd } = articleText(doc, before);
+    const { tokens, sentenceOf, regionEnd, ids } = articleText(doc, before);
     const matcher = cameoMatcher();
     const ents = new EntityIndex(tokens, before.entities ?? []);
     const times = before.times ?? [];
@@ -64,7 +64,7 @@ export const eventsAnnotator: Annotator<"events"> = {
     };
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.kind !== "word") continue;
-      const hit = matcher.matchAt(tokens, i, regionEnd[i]!) ?? encliticHit(tokens, i, matcher);
+      const hit = matcher.matchAt(tokens, i, regionEnd[i]!, ids) ?? encliticHit(tokens, i, matcher);
       if (!hit) continue;
       // "مكتب التحقيقات الفدرالي": a word inside a name is not an event.
       if (ents.at(i) !== undefined) continue;

@@ -21,7 +21,7 @@ export const framingAnnotator: Annotator<"framing"> = {
   requires: [],
   assigns: "framing",
   run(doc, before) {
-    const { tokens, regionOf, regionEnd } = articleText(doc, before);
+    const { tokens, regionOf, regionEnd, ids } = articleText(doc, before);
     const lex = framingLexicon();
     const mentionEnds = new Set<number>();
     const personStarts = new Set<number>();
@@ -37,7 +37,7 @@ export const framingAnnotator: Annotator<"framing"> = {
       const t = tokens[i]!;
       if (t.kind !== "word") continue;
       const limit = regionEnd[i]!;
-      const hit = lex.markers.matchAt(tokens, i, limit);
+      const hit = lex.markers.matchAt(tokens, i, limit, ids);
       if (hit && !(t.norm === "فحسب")) {
         // "عما سماه": the marker starts at ما, inside the merged preposition.
         const merged = MERGED_MA.has(t.norm) && hit.start === t.start;

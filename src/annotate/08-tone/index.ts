@@ -73,7 +73,7 @@ export const toneAnnotator: Annotator<"tone"> = {
       if (flags & ACTIVE) active++;
       let weight: number | undefined;
       let last = i;
-      const ph = flags & PHRASE_START ? lex.phrases.matchAt(tokens, i) : null;
+      const ph = flags & PHRASE_START ? lex.phrases.matchAt(tokens, i, tokens.length, ids) : null;
       if (ph && ph.to - ph.from > 1) {
         weight = ph.value;
         last = ph.to - 1;

@@ -25,8 +25,8 @@
 //                            measured, and the build's figures are printed with `reused`. Delete the
 //                            JSON (or the schema) to build again.
 // Without RASD_BENCH_KEEP the archives are temporary (a fresh schema, dropped afterwards).
-// Standalone: `node scripts/bench/archive.mjs`; `--search FILE` measures search alone on an existing
-// SQLite archive (read-only). The served archive's API latency is section 80-web (RASD_BENCH_DB).
+// Standalone: `node scripts/bench/archive.mjs`; `--search FILE|postgres://…?schema=NAME` measures
+// search alone on an existing archive (SQLite opened read-only). The served archive's API latency is section 80-web (RASD_BENCH_DB).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -309,14 +309,17 @@ export async function archiveBench() {
 
 export default { name: "archive (ingest, size, search latency, memory)", run: archiveBench };
 
-/** Search latency alone, on an existing SQLite archive (opened read-only; it may be growing). */
+/** Search latency alone, on an existing archive (SQLite read-only, or PostgreSQL; it may be growing). */
 export async function searchBench(path) {
   const L = await lib();
   const distinct = Number(process.env.RASD_BENCH_DISTINCT ?? 100);
   const { records } = distinctRecords(L, distinct);
-  const store = new L.SqliteStore(path, { readonly: true });
+  const pgSpec = /^postgres(ql)?:\/\//.test(path) ? new URL(path) : null;
+  const schema = pgSpec?.searchParams.get("schema");
+  pgSpec?.searchParams.delete("schema");
+  const store = pgSpec ? new L.PostgresStore(pgSpec.toString(), schema ? { schema } : {}) : new L.SqliteStore(path, { readonly: true });
   try {
-    return { engine: "sqlite (read-only)", articles: await store.count(), ...(await measureSearch(store, records)) };
+    return { engine: pgSpec ? "postgres" : "sqlite (read-only)", articles: await store.count(), ...(await measureSearch(store, records)) };
   } finally {
     await store.close();
   }

@@ -63,7 +63,7 @@ CREATE TABLE IF NOT EXISTS story_features(feature INTEGER NOT NULL, day INTEGER 
 export const SCHEMA_VERSION = 2;
 
 /** The most matches a relevance ranking scores (the most recently added; see search). */
-export const RANK_WINDOW = 5000;
+export const RANK_WINDOW = 1000;
 
 /** FTS5 expression for the query's words: every piece quoted, so no user text is ever an operator. */
 export function ftsExpression(pq: ParsedQuery): { positive: string | null; negative: string | null } {
@@ -361,8 +361,8 @@ export class SqliteStore implements Store {
       const w = where.length ? where.join(" AND ") : "1";
       // Newest first: NULL dates sort last under DESC already, so the dct index gives the order.
       const order = sort === "relevance" && fts.positive ? "score DESC, a.dct DESC" : sort === "oldest" ? "a.dct IS NULL, a.dct ASC, a.doc ASC" : "a.dct DESC, a.doc DESC";
-      // Relevance and facets cost per match; a word in a fifth of a large archive would otherwise be
-      // scored and faceted 40,000 times for 20 results. Both are bounded to the rank window: the
+      // Relevance and facets cost per match; a word in a tenth of a large archive would otherwise be
+      // scored and faceted 20,000 times for 20 results. Both are bounded to the rank window: the
       // most recently added matches (a rowid range the full-text index reads natively). The total
       // stays exact, the user is told, and a narrower query (a word, a date) is ranked whole.
       const key = fts.positive ? "fts.rowid" : "a.doc";

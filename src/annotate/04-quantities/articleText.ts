@@ -50,14 +50,14 @@ const ENDERS = new Set([".", "!", "?", "؟", "…", "۔"]);
 const MAX_QUOTE = 2000;
 
 /**
- * Sentence ends over one paragraph's tokens, with the rules of text/sentences.ts: a full stop
+ * Sentence ends over one paragraph's tokens (`toks` from `from` to its end), with the rules of text/sentences.ts: a full stop
  * inside «…» or “…” does not end the sentence; "3.5" and "U.S." are not ends; the marks and closers
- * that follow an end belong to it. `ends[k]` is true when token k closes a sentence.
+ * that follow an end belong to it. `ends[k - from]` is true when token k closes a sentence.
  */
-function sentenceEnds(toks: readonly Token[]): Uint8Array {
-  const ends = new Uint8Array(toks.length);
+function sentenceEnds(toks: readonly Token[], from: number): Uint8Array {
+  const ends = new Uint8Array(toks.length - from);
   const stack: Array<{ close: string; at: number }> = [];
-  for (let k = 0; k < toks.length; k++) {
+  for (let k = from; k < toks.length; k++) {
     const t = toks[k]!;
     if (t.kind !== "punct" && t.kind !== "symbol") continue;
     const close = OPEN[t.text];
@@ -80,7 +80,7 @@ function sentenceEnds(toks: readonly Token[]): Uint8Array {
     if (t.text === "." && next && next.start === t.end && next.kind !== "punct" && next.kind !== "symbol") continue;
     let j = k;
     while (j + 1 < toks.length && toks[j + 1]!.start === toks[j]!.end && (ENDERS.has(toks[j + 1]!.text) || CLOSERS.has(toks[j + 1]!.text) || toks[j + 1]!.text === ")" || toks[j + 1]!.text === '"')) j++;
-    ends[j] = 1;
+    ends[j - from] = 1;
     k = j;
   }
   return ends;
@@ -112,15 +112,16 @@ export function articleText(doc: Document, before: Readonly<Partial<Annotations>
   const sentences: Span[] = [];
   const sentenceOf: number[] = [];
   regions.forEach((r, ri) => {
-    const toks = fastTokenize(doc.text, r.start, r.end, ids);
-    const ends = sentenceEnds(toks);
-    let first = 0;
-    for (let k = 0; k < toks.length; k++) {
-      tokens.push(toks[k]!);
+    // The region's tokens go straight onto the article's (its sentence ends read them there).
+    const from = tokens.length;
+    fastTokenize(doc.text, r.start, r.end, ids, tokens);
+    const ends = sentenceEnds(tokens, from);
+    let first = from;
+    for (let k = from; k < tokens.length; k++) {
       regionOf.push(ri);
       sentenceOf.push(sentences.length);
-      if (ends[k] || k === toks.length - 1) {
-        const a = toks[first]!.start, b = toks[k]!.end;
+      if (ends[k - from] || k === tokens.length - 1) {
+        const a = tokens[first]!.start, b = tokens[k]!.end;
         sentences.push({ start: a, end: b, text: doc.text.slice(a, b) });
         first = k + 1;
       }

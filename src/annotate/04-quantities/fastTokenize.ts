@@ -182,11 +182,11 @@ function push(tokens: Token[], ids: number[] | undefined, src: string, start: nu
 
 /**
  * Tokens of `text` between `offset` and `end`, equal to `tokenize(text, offset, end)`. With `ids`,
- * the id of each token's normal form is appended to it.
+ * the id of each token's normal form is appended to it; with `tokens`, the tokens are appended to
+ * that array (which is returned).
  */
-export function fastTokenize(text: string, offset = 0, end = text.length, ids?: number[]): Token[] {
+export function fastTokenize(text: string, offset = 0, end = text.length, ids?: number[], tokens: Token[] = []): Token[] {
   tables();
-  const tokens: Token[] = [];
   let i = offset;
   while (i < end) {
     const c = text.charCodeAt(i);

@@ -65,7 +65,6 @@ export const quotesAnnotator: Annotator<"quotes"> = {
     const shortPairOpen = new Int32Array(tokens.length).fill(-1);
     /** Tokens inside quotation marks: a name there is quoted, not a speaker. */
     const quoted = new Uint8Array(tokens.length);
-    const resolver = new SpeakerResolver(doc.text, art, before.entities ?? [], before.times ?? [], lex, shortPairClose, quoted);
     const isPunct = (i: number, chars: string) => tokens[i] !== undefined && tokens[i]!.kind !== "word" && tokens[i]!.kind !== "number" && tokens[i]!.kind !== "latin" && chars.includes(tokens[i]!.text);
     const isWord = (i: number) => tokens[i] !== undefined && (tokens[i]!.kind === "word" || tokens[i]!.kind === "latin" || tokens[i]!.kind === "number");
     const words = (from: number, to: number) => {
@@ -348,6 +347,9 @@ export const quotesAnnotator: Annotator<"quotes"> = {
     // 5. Speakers, in text order (a verb with no subject takes the last speaker).
     out.sort((a, b) => a.from - b.from);
     const quotes: Quote[] = [];
+    if (!out.length) return quotes;
+    // Built only for an article with quotes: it indexes every mention and time expression by token.
+    const resolver = new SpeakerResolver(doc.text, art, before.entities ?? [], before.times ?? [], lex, shortPairClose, quoted);
     for (const q of out) {
       const speaker = q.parent?.speaker ?? resolver.resolve(q.cue, q.from);
       q.speaker = speaker;

@@ -48,12 +48,16 @@ export const topicsAnnotator: Annotator<"topics"> = {
       seenIds.push(i);
     }
     if (seenIds.length === 0) return [];
-    const scores = m.labels.map((_, li) => {
-      let s = m.logPrior[li]!;
-      const w = m.weights[li]!;
-      for (let k = 0; k < seenIds.length; k++) s += w[seenIds[k]!]!;
-      return s / 1000;
-    });
+    // Word by word, each word's weights side by side in memory; every label's sum still runs over the
+    // words in the same order, so the scores are the same to the last bit.
+    const L = m.labels.length;
+    const sums = Float64Array.from(m.logPrior);
+    const w = m.byWord;
+    for (let k = 0; k < seenIds.length; k++) {
+      const base = seenIds[k]! * L;
+      for (let li = 0; li < L; li++) sums[li]! += w[base + li]!;
+    }
+    const scores = m.labels.map((_, li) => sums[li]! / 1000);
     const max = Math.max(...scores);
     const exp = scores.map((s) => Math.exp(s - max));
     const sum = exp.reduce((a, b) => a + b, 0);

@@ -18,6 +18,8 @@ export interface TopicModel {
   index: Map<string, number>;
   logPrior: number[];
   weights: Int32Array[];
+  /** The same weights word by word: `byWord[i * labels.length + li]`, one word's weights side by side. */
+  byWord: Int32Array;
   maxChars: number;
 }
 
@@ -26,11 +28,16 @@ let model: TopicModel | undefined;
 export function topicModel(): TopicModel {
   if (model) return model;
   const raw = readJsonResource<RawModel>("topics/model.json");
+  const weights = raw.weights.map((w) => Int32Array.from(w));
+  const L = raw.labels.length;
+  const byWord = new Int32Array(raw.vocab.length * L);
+  for (let li = 0; li < L; li++) for (let i = 0; i < raw.vocab.length; i++) byWord[i * L + li] = weights[li]![i]!;
   model = {
     labels: raw.labels,
     index: new Map(raw.vocab.map((w, i) => [w, i])),
     logPrior: raw.logPrior,
-    weights: raw.weights.map((w) => Int32Array.from(w)),
+    weights,
+    byWord,
     maxChars: raw.maxChars,
   };
   return model;

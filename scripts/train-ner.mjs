@@ -11,6 +11,12 @@
 // contiguous blocks (ANERcorp has no document marks; neighbouring sentences are mostly one article),
 // and each block's features are computed with a lexicon of the other blocks, so the perceptron learns
 // how far to trust the lexicon on text it has not seen, which is the situation at tagging time.
+// Measured (Nov 2026, dev F1 / pooled 5-fold CV F1 over train.conll): the tagger before the lexicon
+// and the 1024 clusters 75.28 / 74.64; with the clusters, no lexicon (--no-lexicon) 74.90 / 74.02;
+// with both 77.88 / 74.79. The dev split is small (969 entities, ±1.5 F1 between runs that differ
+// only in the order of updates), so the CV figure is the one to trust; tried and dropped on dev:
+// spans keyed by clitic-less forms (76.65), quote-position features (76.47), cluster ids at ±2
+// (76.20), features seen once dropped (76.81), a bonus on B- (below), cost-augmented updates, bagging.
 // Options: --epochs N (maximum, default 20), --no-final (stop after the dev run), --bags N (below),
 //   --cost C / --miss-cost M (cost-augmented updates, PerceptronTrainer.epoch; 0 by default: costs of
 //   2 and 5 scored no better on dev), --dev-out FILE (dev tokens with gold and predicted tags),
@@ -43,6 +49,12 @@ const MIN_COUNT = 1;
 // (meanWeights). It lowers the variance due to the order, but scored lower on dev than one run
 // (3 bags: 76.87 against 77.88), so the default is one.
 const BAGS = opt("--bags", 1);
+// Rows whose averaged weights all stay under PRUNE are left out of the model: features that took
+// about one update, late in training (the perceptron's noise). On dev at the chosen epoch: 150k rows
+// F1 77.88; 0.75 → 136k, 77.88; 0.95 → 100k, 77.78; 1 → 73k, 77.55. Under 131,072 rows the model's
+// probe table is half the size (2 MB), which keeps tagging in cache and loading quick.
+// --prune-scan prints that scan.
+const PRUNE = 0.95;
 
 /** BAGS trainers over the same data, stepped together: epoch e of bag b shuffles with seed. */
 function bagged(data) {
@@ -50,7 +62,7 @@ function bagged(data) {
   return {
     featureCount: trainers[0].featureCount,
     epoch: (e) => trainers.reduce((n, t, b) => n + t.epoch(1000 * (b + 1) + e, COST, MISS_COST), 0) / BAGS,
-    averaged: () => (BAGS === 1 ? trainers[0].averaged() : meanWeights(trainers.map((t) => t.averaged()))),
+    averaged: (prune = PRUNE) => (BAGS === 1 ? trainers[0].averaged(prune) : meanWeights(trainers.map((t) => t.averaged(prune)))),
   };
 }
 // The perceptron is precise and timid (precision well above recall); a constant taken off the score
@@ -117,6 +129,12 @@ for (let e = 1; e <= maxEpochs; e++) {
   }
   // The dev curve of a perceptron is jagged: stop only after six epochs without a better score.
   if (e - best.epoch >= 6) break;
+}
+if (args.includes("--prune-scan")) {
+  for (const pr of [1e-3, 0.5, 0.75, PRUNE, 1]) {
+    const w = trainer.averaged(pr);
+    log(`prune ${pr}: ${w.hashes.length} rows; O−${best.penalty} ${f1s(score(w, best.penalty, dev))}`);
+  }
 }
 log(`best: epoch ${best.epoch}, O penalty ${best.penalty}, dev F1 ${(100 * best.f1).toFixed(2)}`);
 process.stdout.write(formatScores(best.scores));

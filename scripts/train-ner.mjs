@@ -14,7 +14,7 @@
 // Measured (Nov 2026, dev F1 / pooled 5-fold CV F1 over train.conll): the tagger before the lexicon
 // and the 1024 clusters 75.28 / 74.64; with the clusters, no lexicon (--no-lexicon) 74.90 / 74.02;
 // with both 77.88 / 74.79 (77.78 / 74.65 once pruned, below). The dev split is small (969 entities;
-// runs that differ only in the order of updates move it by ±1.5), so the CV figure is the one to
+// small feature changes move it by up to ±1.5), so the CV figure is the one to
 // trust. Tried and dropped on dev: spans keyed by clitic-less forms (76.65), only the stem table so
 // keyed (77.13), quote-position features (76.47), cluster ids at ±2 (76.20), features seen once
 // dropped (76.81), a bonus on B- (below), cost-augmented updates, bagging (below).
@@ -22,8 +22,7 @@
 //   --cost C / --miss-cost M (cost-augmented updates, PerceptronTrainer.epoch; 0 by default: costs of
 //   2 and 5 scored no better on dev), --dev-out FILE (dev tokens with gold and predicted tags),
 //   --cv K (default 5; 0 skips it): after the dev run, K-fold cross-validation over the whole file
-//   (contiguous blocks) with the settings chosen
-//   on dev: a second estimate not tuned on its own test folds; written into model.json).
+//   (contiguous blocks) with the settings chosen on dev: a second estimate not tuned on its own test folds; written into model.json).
 import { readFileSync, writeFileSync } from "node:fs";
 import { resourcePath, sharedPath } from "../src/resources.js";
 import { readConllSentences } from "../src/ner/conll.js";

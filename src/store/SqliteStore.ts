@@ -503,7 +503,12 @@ export class SqliteStore implements Store {
       entities: g("SELECT count(*) AS n FROM entity_keys"),
       quotes: g("SELECT count(*) AS n FROM quotes"),
       events: g("SELECT count(*) AS n FROM events"),
-      outlets: this.db.prepare("SELECT outlet AS value, count(*) AS count FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count DESC").all() as Array<{ value: string; count: number }>,
+      // Counted on the outlet index (grouping by the display name read every row of the table: 1.3 s
+      // on 200,000 articles, and the desk's first page waits for it); one display name per outlet.
+      outlets: this.prepared(
+        `SELECT (SELECT x.outlet FROM articles x WHERE x.outlet_norm = g.k LIMIT 1) AS value, g.count AS count
+         FROM (SELECT outlet_norm AS k, count(*) AS count FROM articles WHERE outlet_norm IS NOT NULL GROUP BY outlet_norm) g ORDER BY g.count DESC`,
+      ).all() as Array<{ value: string; count: number }>,
       ...(span.lo ? { firstDate: span.lo } : {}),
       ...(span.hi ? { lastDate: span.hi } : {}),
     };

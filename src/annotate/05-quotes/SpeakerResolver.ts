@@ -197,11 +197,24 @@ export class SpeakerResolver {
       // "أعلنت الشرطة، الأحد، أن": a date between commas is an adjunct, not an apposition.
       let dated = false;
       for (let h = b; h < k; h++) if (this.inTime[h]) dated = true;
-      if (!dated && k > b && k - b <= 4 && (this.punct(k, "،,:") || this.lex.complementizers.has(tokens[k]?.norm ?? ""))) {
+      // "الناطق باسم المحكمة، فريد بن جحا لمراسل الجوهرة، أن": a person's apposition may end at an adjunct.
+      const personThenAdjunct = k < limit && this.lex.isAdjunct(tokens[k]!.norm, tokens[k]!.text) && this.mentionIn(b, k)?.type === "PER";
+      if (!dated && k > b && k - b <= 4 && (this.punct(k, "،,:") || this.lex.complementizers.has(tokens[k]?.norm ?? "") || personThenAdjunct)) {
         const inAppos = this.mentionIn(b, k);
         const inHead = this.mentionIn(a, e);
         if (inAppos && (!inHead || TYPE_RANK[inAppos.type]! <= TYPE_RANK[inHead.type]!)) speaker = { start: inAppos.start, end: inAppos.end, entity: inAppos.entity };
         else if (!inHead || inHead.type !== "PER") speaker = inAppos ? { start: inAppos.start, end: inAppos.end, entity: inAppos.entity } : this.fromRange(b, k);
+      }
+    }
+    // "الناطق باسم التحالف في اليمن، العقيد تركي المالكي،": the apposition after a title's prepositional tail.
+    if (!speaker && this.mentionIn(a, e)?.type !== "PER" && this.lex.isAdjunct(tokens[e]?.norm ?? "", tokens[e]?.text ?? "")) {
+      let j = e;
+      while (j < limit && j - e < 8 && this.word(j) && this.sameSentence(c, j) && !this.lex.complementizers.has(tokens[j]!.norm) && !this.lex.speechEventNouns.has(tokens[j]!.norm) && !this.inTime[j]) j++;
+      if (this.punct(j, "،,")) {
+        let k = j + 1;
+        while (k < limit && k - j <= 5 && this.word(k) && !this.inTime[k] && !this.lex.complementizers.has(tokens[k]!.norm)) k++;
+        const m = this.mentionIn(j + 1, k);
+        if (m?.type === "PER" && (this.punct(k, "،,:") || this.lex.complementizers.has(tokens[k]?.norm ?? ""))) speaker = { start: m.start, end: m.end, entity: m.entity };
       }
     }
     // "القيادي في حزب المؤتمر طارق الكحلاوي إن": a title whose person comes after an adjunct.
@@ -345,9 +358,14 @@ export class SpeakerResolver {
           best = m;
           break;
         }
-        if (m.type === "ORG" && !best) best = m;
+        // "أدلى به السفير لوكالة الأنباء الروسية، تاس،": the organisation addressed is not the subject.
+        if (m.type === "ORG" && !best && !this.afterPreposition(k, s)) best = m;
       }
     }
+    if (best && best.type === "PER") return { start: best.start, end: best.end, entity: best.entity };
+    // A person the tagger does not know, announced by a title: "السفير السعودي", "الأستاذة … آمال قرامي".
+    const titled = this.titledPerson(s, c);
+    if (titled) return titled;
     if (best) return { start: best.start, end: best.end, entity: best.entity };
     // An apposition names the subject: "واستقال الموفد الأميركي، بريت مكغورك، في …".
     for (let k = s; k < c - 2; k++) {
@@ -364,7 +382,10 @@ export class SpeakerResolver {
           const t = tokens[h]!;
           if (/^[لب]/.test(t.norm) && t.norm !== "لدي" && !this.lex.verb(t.norm)) prepositional = true;
         }
-        if (!prepositional && !this.lex.isAdjunct(first, tokens[k + 1]!.text) && !/^(و|ف)?(ال)/.test(first) && !this.lex.verb(first)) return this.fromRange(k + 1, j);
+        // "أعلنت المحكمة، أن الأحد، سيكون": a complementizer or a date between commas names nobody.
+        let clausal = this.lex.complementizers.has(first);
+        for (let h = k + 1; h < j; h++) if (this.inTime[h]) clausal = true;
+        if (!prepositional && !clausal && !this.lex.isAdjunct(first, tokens[k + 1]!.text) && !/^(و|ف)?(ال)/.test(first) && !this.lex.verb(first)) return this.fromRange(k + 1, j);
       }
     }
     // "ورحبت مجموعة «…» بالتحديثات، وقالت إنها": the subject of the sentence's first verb.
@@ -382,6 +403,51 @@ export class SpeakerResolver {
       const mi = this.mentionAt[k]!;
       if (mi >= 0 && this.mentions[mi]!.type === "PER" && !this.quoted[k]) return { start: this.mentions[mi]!.start, end: this.mentions[mi]!.end, entity: this.mentions[mi]!.entity };
     }
+    return this.titledPerson(Math.max(0, c - 400), c);
+  }
+
+  /** Whether the mention at token k sits in a prepositional phrase: "لوكالة الأنباء الروسية، تاس". */
+  private afterPreposition(k: number, s: number): boolean {
+    const { tokens } = this.art;
+    for (let h = k, seen = 0; h >= s && seen < 4; h--) {
+      if (!this.word(h)) continue;
+      seen++;
+      const n = tokens[h]!.norm;
+      if (this.lex.verb(n)) return false;
+      if (h < k && this.lex.isAdjunct(n, tokens[h]!.text)) return true;
+      if (/^[لب]/.test(n) && n !== "لدي") return true;
+    }
+    return false;
+  }
+
+  /**
+   * The last person announced by a title in tokens [a, b), outside quotation marks: the name after
+   * the title and its adjectives ("الأستاذة الجامعية التونسية آمال قرامي" → "آمال قرامي"), else the
+   * title itself ("السفير السعودي").
+   */
+  private titledPerson(a: number, b: number): Speaker | undefined {
+    const { tokens } = this.art;
+    for (let t = b - 1; t >= a; t--) {
+      if (!this.word(t) || this.quoted[t]) continue;
+      const n = tokens[t]!.norm.replace(/^[وف](?=ال)/, "");
+      const definite = n.startsWith("ال");
+      if (!this.lex.personTitles.has(definite ? n.slice(2) : n)) continue;
+      let j = t + 1;
+      while (j < b && j - t <= 3 && this.word(j) && !this.quoted[j] && tokens[j]!.norm.startsWith("ال") && !this.lex.verb(tokens[j]!.norm)) j++;
+      // "وزير الخارجية": an indefinite title is one only with its definite complement.
+      if (!definite && j === t + 1) continue;
+      let e = j;
+      while (e < b && e - j < 3 && this.word(e) && !this.quoted[e] && tokens[e]!.kind === "word" && !tokens[e]!.norm.startsWith("ال") && !this.isFunctionWord(e)) e++;
+      // A name closes its phrase: a mark, an adjunct, a verb or the end of the range follows it.
+      const closed = e >= b || !this.word(e) || this.isFunctionWord(e) || tokens[e]!.norm.startsWith("ال");
+      if (e > j && closed) return { start: tokens[j]!.start, end: tokens[e - 1]!.end };
+      if (e === j) return { start: tokens[t]!.start, end: tokens[j - 1]!.end };
+    }
     return undefined;
+  }
+
+  private isFunctionWord(k: number): boolean {
+    const t = this.art.tokens[k]!;
+    return this.lex.isAdjunct(t.norm, t.text) || this.lex.complementizers.has(t.norm) || this.lex.relativePronouns.has(t.norm) || this.lex.verb(t.norm) !== undefined || this.lex.scareBefore.has(t.norm) || CONTRAST.has(t.norm) || this.inTime[k] === 1;
   }
 }

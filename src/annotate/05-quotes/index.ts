@@ -107,7 +107,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
           if (isPunct(k, ":.؟?!") ) return undefined;
           if (insidePair[k - from]) continue;
           const v = verbs[k];
-          if (v && (allowColonOnly || !v.colonOnly)) return k;
+          if (v && !v.clauseOnly && (allowColonOnly || !v.colonOnly)) return k;
         }
         return undefined;
       };
@@ -160,7 +160,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         let after = p.close + 1;
         if (isPunct(after, "،,")) after++;
         const v = after < to && !/^[وف]/.test(tokens[after]!.norm) ? verbs[after] : undefined;
-        if (v && !v.participle && !v.relay && inner >= 2 && !scare && !PREPOSITIONS.has(prev?.norm ?? "")) {
+        if (v && !v.participle && !v.relay && !v.clauseOnly && inner >= 2 && !scare && !PREPOSITIONS.has(prev?.norm ?? "")) {
           q.cue = after;
           usedCue.add(after);
           cands.push(q);
@@ -179,7 +179,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
           }
           if (isPunct(k2, ".:؟?!»”\"") || sentenceOf[k2] !== sentenceOf[p.open]) break;
           const v2 = verbs[k2];
-          if (v2) {
+          if (v2 && !v2.clauseOnly) {
             near = k2;
             break;
           }
@@ -190,7 +190,11 @@ export const quotesAnnotator: Annotator<"quotes"> = {
           const isPrep = (k2: number) => PREPOSITIONS.has(tokens[k2]!.norm) && (tokens[k2]!.norm !== "علي" || tokens[k2]!.text.endsWith("ى")) && (k2 !== p.open - 1 || tokens[k2]!.norm !== "ل" || inner >= 4);
           let prep = isPrep(p.open - 1);
           const clause = lex.complementizers.has(tokens[p.open + 1]?.norm ?? "");
-          for (let k2 = near + 1; k2 < p.open && !prep && !clause && inner < 6; k2++) if (isPrep(k2)) prep = true;
+          for (let k2 = near + 1; k2 < p.open && !prep && !clause && inner < 6; k2++) {
+            // "وأضاف في تصريحات لإحدى الصحف «…»": the occasion of the speech, not a governed phrase.
+            if (isPrep(k2) && lex.speechEventNouns.has(tokens[k2 + 1]?.norm.replace(/^ال/, "") ?? "")) break;
+            if (isPrep(k2)) prep = true;
+          }
           if (prep) {
             q.kind = "partial";
             q.cue = near;
@@ -245,7 +249,8 @@ export const quotesAnnotator: Annotator<"quotes"> = {
             continue;
           }
           if (sentenceOf[k] !== sentenceOf[c] || isPunct(k, ":«“\"")) break;
-          if (k > c + 1 && verbs[k] && !lex.sayingNouns.has(tokens[k]!.norm)) break;
+          // "قال ظريف في المقابلة التي نشرت الاثنين إنه": a verb of a relative clause is not the next cue.
+          if (k > c + 1 && verbs[k] && !lex.sayingNouns.has(tokens[k]!.norm) && !lex.relativePronouns.has(tokens[k - 1]!.norm)) break;
           if (lex.complementizers.has(tokens[k]!.norm)) {
             comp = k;
             break;
@@ -312,6 +317,8 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         // "في حين أن …": skip a leading connective and its complementizer.
         let b = a;
         for (let k = a; k < Math.min(i - 1, a + 4); k++) if (lex.complementizers.has(tokens[k]!.norm)) b = k + 1;
+        // "ويستعد الفريق …، وأن الخسارة لا تزال مؤثرة فيهم، كما أقر به اللاعب": the reported clause is the last أن-clause.
+        for (let k = b; k < i - 1; k++) if (isPunct(k - 1, "،,") && lex.complementizers.has(tokens[k]!.norm) && /^و/.test(tokens[k]!.norm)) b = k + 1;
         const end = trimEnd(b, i - 1);
         if (words(b, end) < 4) continue;
         usedCue.add(cue);

@@ -10,6 +10,7 @@ interface RawVerb {
   lemma: string;
   forms: string[];
   colonOnly?: boolean;
+  clauseOnly?: boolean;
   relay?: boolean;
   statement?: boolean;
 }
@@ -29,11 +30,14 @@ interface RawReporting {
   relativePronouns: string[];
   formulaVerbs: string[];
   attributionAfter: string[];
+  personTitles: string[];
 }
 
 export interface ReportingVerb {
   lemma: string;
   colonOnly: boolean;
+  /** "أقر": reports speech only before أن or in "كما أقر به"; before quotation marks it approves a text. */
+  clauseOnly: boolean;
   relay: boolean;
   statement: boolean;
   /** A participle ("مؤكداً", "مشيرة"): its subject is the clause's, never named after it. */
@@ -57,6 +61,8 @@ export interface ReportingLexicon {
   formulaVerbs: Set<string>;
   /** "، حسبما قال …": the words before were someone's. */
   attributionAfter: PhraseMatcher<true>;
+  /** "الأستاذة", "السفير" (article-less): a definite title announces a person, named or not. */
+  personTitles: Set<string>;
   /** "على" and "علي" fold to one form: the preposition is known by its written ى. */
   isAdjunct(norm: string, text: string): boolean;
 }
@@ -72,7 +78,7 @@ export function reportingLexicon(): ReportingLexicon {
     for (const f of v.forms) {
       const n = normalize(f);
       const participle = /^م/.test(n) && /(ا|ه|ين)$/.test(n) && n.length >= 4 && !["مع"].includes(n) || /^(قائل|ذاكرا|لافت|نافي|زاعما|كاشف)/.test(n);
-      if (!forms.has(n)) forms.set(n, { lemma: v.lemma, colonOnly: v.colonOnly ?? false, relay: v.relay ?? false, statement: v.statement ?? false, participle });
+      if (!forms.has(n)) forms.set(n, { lemma: v.lemma, colonOnly: v.colonOnly ?? false, clauseOnly: v.clauseOnly ?? false, relay: v.relay ?? false, statement: v.statement ?? false, participle });
     }
   }
   // Words with a و or ف in front are looked up again without it: the answer is remembered per word
@@ -116,6 +122,7 @@ export function reportingLexicon(): ReportingLexicon {
     relativePronouns: set(raw.relativePronouns),
     formulaVerbs: set(raw.formulaVerbs),
     attributionAfter: new PhraseMatcher(raw.attributionAfter.map((w) => [w, true] as const)),
+    personTitles: set(raw.personTitles),
     // The normaliser folds إمام (imam) into أمام (before): the written hamza tells them apart.
     isAdjunct: (norm, text) => adjuncts.has(norm) && (norm !== "علي" || /ى[\u064B-\u0652]*$/.test(text)) && (norm !== "امام" || !/^[وف]?إ/.test(text)),
   };

@@ -13,6 +13,7 @@
 import type { Entity, Span, TimeExpr } from "../../types.js";
 import type { ArticleText } from "../04-quantities/articleText.js";
 import type { ReportingLexicon } from "./reportingLexicon.js";
+import { normalize } from "../../text/normalize.js";
 
 export interface Speaker {
   start: number;
@@ -92,6 +93,8 @@ export class SpeakerResolver {
       else if (v?.statement) s = this.statement(cue);
       // "مضيفاً", "مؤكدةً": the one who has just spoken goes on.
       else if (v?.participle) s = this.last && this.lastSentence >= this.art.sentenceOf[cue]! - 1 ? this.last : this.clauseSubject(cue);
+      // "ولهذا أقول دائما إنه", "نرى أن": the one quoted speaks of himself; no subject follows the verb.
+      else if (v && this.last && this.firstPerson(this.art.tokens[cue]!.norm, v.lemma)) s = this.last;
       else s = (this.subjectBefore(cue) ?? this.afterVerb(cue)) ?? this.clauseSubject(cue);
     }
     if (s) {
@@ -99,6 +102,13 @@ export class SpeakerResolver {
       this.lastSentence = this.art.sentenceOf[cue ?? quoteStart] ?? -1;
     }
     return s;
+  }
+
+  /** "أقول" of قال, "نرى" of رأى: a first-person form, told by a prefix its lemma does not have. */
+  private firstPerson(norm: string, lemma: string): boolean {
+    const n = norm.replace(/^[وف](?=[ان])/, "");
+    const l = normalize(lemma);
+    return (n.startsWith("ا") && !l.startsWith("ا")) || (n.startsWith("ن") && !l.startsWith("ن"));
   }
 
   private word(i: number): boolean {

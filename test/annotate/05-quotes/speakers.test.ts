@@ -84,3 +84,11 @@ test("quotes: the typo 'وقالي' is still قال", () => {
   const text = "وقالي الوزير إن المفاوضات ستستأنف قريبا.";
   assert.deepEqual(brief(run(text)), [["indirect", "المفاوضات ستستأنف قريبا", "الوزير"]]);
 });
+
+test("speakers: a first-person verb inside someone's words is still that speaker's", () => {
+  const text = "وقال الدولي الألماني عن زميله: كيفن لاعب رائع. وفي بعض الأحيان لا ينظر حتى باتجاهي ويمرر الكرة. ولهذا أقول دائما إنه عندما تكون الكرة مع كيفن أتوقع حدوث شيء ما.";
+  const got = run(text);
+  const last = got.find((q) => q.cue?.text === "أقول");
+  assert.ok(last);
+  assert.equal(last.speaker?.text, "الدولي الألماني");
+});

@@ -92,3 +92,9 @@ test("speakers: a first-person verb inside someone's words is still that speaker
   assert.ok(last);
   assert.equal(last.speaker?.text, "الدولي الألماني");
 });
+
+test("quotes: 'ليرد الرئيس بأنه \"…\"' reports the reply", () => {
+  const text = 'وكانت المعارضة التركية قد طرحت سؤالا على أردوغان عبر وسائل الإعلام، عما إذا كان مستعدا للرحيل في حال طلب منه الشعب ذلك؟ ليرد الرئيس بأنه "سيفعل في حال قال الشعب تمام"، وهي بمعنى "كفى".';
+  const got = run(text, [ent(text, "أردوغان", "PER")]);
+  assert.deepEqual(brief(got), [["direct", "سيفعل في حال قال الشعب تمام", "الرئيس"]]);
+});

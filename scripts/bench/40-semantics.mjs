@@ -39,14 +39,11 @@ const section = {
       for (const an of ours) before[an.assigns] = an.run(doc, before);
       return before;
     };
-    // On a shared machine wall time counts other people's work too: MB per CPU-second of this
-    // process is the figure per core.
+    // On a shared machine wall time counts other people's work too: measure() also gives MB per
+    // CPU-second of this process (the figure per core), taken over the timed run only.
     for (const p of prepared.slice(0, 50)) once(p);
-    const cpu0 = process.cpuUsage();
     const row = measure(prepared, once, { bytesOf: (p) => p.bytes, warmup: 0 });
-    const cpu = process.cpuUsage(cpu0);
-    const mb = prepared.reduce((n, p) => n + p.bytes, 0) / 1048576;
-    const rows = [{ case: "articles (after structure, entities, time)", ...row, "MB/s per CPU-second": mb / ((cpu.user + cpu.system) / 1e6) }];
+    const rows = [{ case: "articles (after structure, entities, time)", ...row }];
     for (const [name, unit] of Object.entries(HOSTILE)) {
       const row = { case: `1 line of ${name}` };
       for (const mb of [0.25, 0.5, 1]) {

@@ -50,14 +50,14 @@ const ENDERS = new Set([".", "!", "?", "؟", "…", "۔"]);
 const MAX_QUOTE = 2000;
 
 /**
- * Sentence ends over one paragraph's tokens (`toks` from `from` to its end), with the rules of text/sentences.ts: a full stop
+ * Sentence ends over one paragraph's tokens (`toks` from `from` to `to`), with the rules of text/sentences.ts: a full stop
  * inside «…» or “…” does not end the sentence; "3.5" and "U.S." are not ends; the marks and closers
  * that follow an end belong to it. `ends[k - from]` is true when token k closes a sentence.
  */
-function sentenceEnds(toks: readonly Token[], from: number): Uint8Array {
-  const ends = new Uint8Array(toks.length - from);
+function sentenceEnds(toks: readonly Token[], from: number, to: number): Uint8Array {
+  const ends = new Uint8Array(to - from);
   const stack: Array<{ close: string; at: number }> = [];
-  for (let k = from; k < toks.length; k++) {
+  for (let k = from; k < to; k++) {
     const t = toks[k]!;
     if (t.kind !== "punct" && t.kind !== "symbol") continue;
     const close = OPEN[t.text];
@@ -76,10 +76,10 @@ function sentenceEnds(toks: readonly Token[], from: number): Uint8Array {
     }
     if (stack.length && t.start - stack[0]!.at > MAX_QUOTE) stack.length = 0;
     if (!ENDERS.has(t.text) || stack.length) continue;
-    const next = toks[k + 1];
+    const next = k + 1 < to ? toks[k + 1] : undefined;
     if (t.text === "." && next && next.start === t.end && next.kind !== "punct" && next.kind !== "symbol") continue;
     let j = k;
-    while (j + 1 < toks.length && toks[j + 1]!.start === toks[j]!.end && (ENDERS.has(toks[j + 1]!.text) || CLOSERS.has(toks[j + 1]!.text) || toks[j + 1]!.text === ")" || toks[j + 1]!.text === '"')) j++;
+    while (j + 1 < to && toks[j + 1]!.start === toks[j]!.end && (ENDERS.has(toks[j + 1]!.text) || CLOSERS.has(toks[j + 1]!.text) || toks[j + 1]!.text === ")" || toks[j + 1]!.text === '"')) j++;
     ends[j - from] = 1;
     k = j;
   }
@@ -108,28 +108,33 @@ export function articleText(doc: Document, before: Readonly<Partial<Annotations>
   trimNormIds();
   const ids: number[] = [];
   const tokens: Token[] = [];
-  const regionOf: number[] = [];
+  // All regions are tokenised first, so the per-token arrays are typed ones of the final length
+  // (no growing number arrays copied over at the end).
+  const bounds = new Int32Array(regions.length + 1);
+  for (let ri = 0; ri < regions.length; ri++) {
+    fastTokenize(doc.text, regions[ri]!.start, regions[ri]!.end, ids, tokens);
+    bounds[ri + 1] = tokens.length;
+  }
+  const n = tokens.length;
+  const regionOf = new Int32Array(n), regionEnd = new Int32Array(n), sentenceOf = new Int32Array(n);
   const sentences: Span[] = [];
-  const sentenceOf: number[] = [];
-  regions.forEach((r, ri) => {
-    // The region's tokens go straight onto the article's (its sentence ends read them there).
-    const from = tokens.length;
-    fastTokenize(doc.text, r.start, r.end, ids, tokens);
-    const ends = sentenceEnds(tokens, from);
+  for (let ri = 0; ri < regions.length; ri++) {
+    const from = bounds[ri]!, to = bounds[ri + 1]!;
+    if (from === to) continue;
+    const ends = sentenceEnds(tokens, from, to);
     let first = from;
-    for (let k = from; k < tokens.length; k++) {
-      regionOf.push(ri);
-      sentenceOf.push(sentences.length);
-      if (ends[k - from] || k === tokens.length - 1) {
+    for (let k = from; k < to; k++) {
+      regionOf[k] = ri;
+      regionEnd[k] = to;
+      sentenceOf[k] = sentences.length;
+      if (ends[k - from] || k === to - 1) {
         const a = tokens[first]!.start, b = tokens[k]!.end;
         sentences.push({ start: a, end: b, text: doc.text.slice(a, b) });
         first = k + 1;
       }
     }
-  });
-  const regionEnd = new Int32Array(tokens.length);
-  for (let i = tokens.length - 1; i >= 0; i--) regionEnd[i] = i + 1 < tokens.length && regionOf[i + 1] === regionOf[i] ? regionEnd[i + 1]! : i + 1;
-  const value: ArticleText = { regions, tokens, regionOf: Int32Array.from(regionOf), regionEnd, sentences, sentenceOf: Int32Array.from(sentenceOf), ids: Int32Array.from(ids), epoch: normEpoch() };
+  }
+  const value: ArticleText = { regions, tokens, regionOf, regionEnd, sentences, sentenceOf, ids: Int32Array.from(ids), epoch: normEpoch() };
   cache.set(doc, { structure: before.structure, value });
   return value;
 }

@@ -166,15 +166,20 @@ export class SqliteStore implements Store {
   }
 
   private cache = new Map<string, Database.Statement>();
-  /** A statement prepared once per shape (the number of placeholders of an IN list varies). */
-  private cached(key: string, n: number, sql: (marks: string) => string): Database.Statement {
-    const k = `${key}:${n}`;
-    let st = this.cache.get(k);
+  /** The statement cached under `key`, prepared from `sql()` the first time (bounded: shapes can vary without end). */
+  private statement(key: string, sql: () => string): Database.Statement {
+    let st = this.cache.get(key);
     if (!st) {
-      st = this.db.prepare(sql(Array.from({ length: n }, () => "?").join(",")));
-      this.cache.set(k, st);
+      if (this.cache.size > 500) this.cache.clear();
+      st = this.db.prepare(sql());
+      this.cache.set(key, st);
     }
     return st;
+  }
+
+  /** A statement prepared once per shape (the number of placeholders of an IN list varies). */
+  private cached(key: string, n: number, sql: (marks: string) => string): Database.Statement {
+    return this.statement(`${key}:${n}`, () => sql(Array.from({ length: n }, () => "?").join(",")));
   }
 
   private lshCandidates(bands: number[]): Array<{ doc: number; id: string; shingles: number; signature: Buffer; duplicate_of: string | null; story: string | null }> {
@@ -290,13 +295,7 @@ export class SqliteStore implements Store {
 
   /** A statement prepared once per SQL text (query shapes repeat: the same filters, other values). */
   private prepared(sql: string): Database.Statement {
-    let st = this.cache.get(sql);
-    if (!st) {
-      if (this.cache.size > 500) this.cache.clear();
-      st = this.db.prepare(sql);
-      this.cache.set(sql, st);
-    }
-    return st;
+    return this.statement(sql, () => sql);
   }
 
   /** The first and last publication dates of the archive (two index seeks). */
@@ -390,12 +389,10 @@ export class SqliteStore implements Store {
           cut = row?.k ?? null;
         }
       }
-      const bounded = cut === null ? "" : ` AND ${key} >= ?`;
-      const boundParams = cut === null ? [] : [cut];
       const ranked = sort === "relevance" && fts.positive && cut !== null;
       if (ranked) pq.warnings.push(`${total} articles match: ranked by relevance among the ${this.rankWindow} most recently added; add a word or a date to rank them all`);
       if (matched && cut !== null) pq.warnings.push(`${total} articles match: the facets count the ${this.rankWindow} most recently added`);
-      const page = this.prepared(`SELECT a.doc AS doc, ${score} AS score FROM ${from} WHERE ${w}${ranked ? bounded : ""} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, ...(ranked ? boundParams : []), limit, offset) as Array<{ doc: number; score: number }>;
+      const page = this.prepared(`SELECT a.doc AS doc, ${score} AS score FROM ${from} WHERE ${w}${ranked ? ` AND ${key} >= ?` : ""} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, ...(ranked ? [cut] : []), limit, offset) as Array<{ doc: number; score: number }>;
       const byDoc = this.prepared("SELECT id, headline, outlet, section, dct, duplicate_of, story, body FROM articles WHERE doc = ?");
       const recordOf = this.prepared("SELECT record FROM articles WHERE doc = ?");
       const terms = highlightTerms(pq);
@@ -416,7 +413,7 @@ export class SqliteStore implements Store {
         };
       });
       const result: SearchResult = { total, hits, parsed: summarize(pq, sort), ...(pq.warnings.length ? { warnings: pq.warnings } : {}) };
-      if (matched) result.facets = { ...this.facets(matched, from, w + bounded, [...params, ...boundParams]), ...(cut !== null ? { sample: matched.length } : {}) };
+      if (matched) result.facets = { ...this.facets(matched), ...(cut !== null ? { sample: matched.length } : {}) };
       return result;
     } catch (e) {
       // The query compiler quotes every user word; a failure here is the store's, not the user's.
@@ -424,11 +421,14 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** Outlets, sections and the date histogram from the matching rows (read once); top entities in SQL. */
-  private facets(matched: MatchedRow[], from: string, w: string, params: unknown[]): NonNullable<SearchResult["facets"]> {
+  /**
+   * Outlets, sections and the date histogram from the matching rows (read once); top entities in SQL
+   * over those same articles, by their ids (the full-text match is not run a second time).
+   */
+  private facets(matched: MatchedRow[]): NonNullable<SearchResult["facets"]> {
     const entities = this.prepared(
-      `SELECT e.key AS id, max(e.name) AS name, max(e.en) AS en, max(e.type) AS type, count(DISTINCT e.doc) AS count FROM entities e WHERE e.doc IN (SELECT a.doc FROM ${from} WHERE ${w}) GROUP BY e.key ORDER BY count DESC LIMIT 20`,
-    ).all(...params) as Array<{ id: string; name: string; en: string | null; type: string; count: number }>;
+      `SELECT e.key AS id, max(e.name) AS name, max(e.en) AS en, max(e.type) AS type, count(DISTINCT e.doc) AS count FROM entities e WHERE e.doc IN (SELECT value FROM json_each(?)) GROUP BY e.key ORDER BY count DESC LIMIT 20`,
+    ).all(JSON.stringify(matched.map((r) => r.k))) as Array<{ id: string; name: string; en: string | null; type: string; count: number }>;
     let lo: string | null = null, hi: string | null = null;
     for (const r of matched) {
       if (r.dct === null) continue;

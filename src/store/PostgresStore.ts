@@ -13,8 +13,9 @@ import { recordRows, type RecordRows } from "./recordRows.js";
 import { parseQuery, highlightTerms, fieldValue, type ParsedQuery } from "./query/parseQuery.js";
 import { compileFilters, sortOf } from "./query/compileFilters.js";
 import { buildSnippets } from "./query/buildSnippets.js";
-import { compareSignatures, signatureFromBytes } from "../dedup/MinHash.js";
-import { dayNumber, STORY_MIN_OVERLAP, STORY_MIN_SHARED, STORY_WINDOW_DAYS } from "../dedup/storyFeatures.js";
+import { signatureFromBytes } from "../dedup/MinHash.js";
+import { closestDuplicate, storyOf, type DuplicateCandidate, type StoryCandidate } from "../dedup/archiveLinks.js";
+import { dayNumber, STORY_MIN_SHARED, STORY_WINDOW_DAYS } from "../dedup/storyFeatures.js";
 import { RasdError } from "../errors.js";
 import { archiveInfo, withArchive, type PreparedRecord } from "./archiveInfo.js";
 import { bucket, keysOf, packRecord, summarize, unpackRecord, unpackText } from "./SqliteStore.js";
@@ -242,8 +243,7 @@ export class PostgresStore implements Store {
     rows.forEach((r, i) => r.bands.forEach((b) => (ix.push(i), bands.push(b))));
     // Candidates are bounded before DISTINCT (at most 200 band rows read): a band shared by thousands of
     // copies would otherwise be read whole for every record, and ingest would slow as the archive grows.
-    type Cand = { doc: string; shingles: number; signature: Buffer; duplicate_of: string | null; story: string | null };
-    const lshOf = rows.map(() => [] as Cand[]);
+    const lshOf = rows.map(() => [] as DuplicateCandidate[]);
     if (bands.length) {
       const res = await c.query(
         `WITH q AS (SELECT i, array_agg(band) AS bands FROM unnest($1::int[], $2::bigint[]) AS t(i, band) GROUP BY i)
@@ -252,7 +252,7 @@ export class PostgresStore implements Store {
            JOIN articles x ON x.doc = c.doc`,
         [ix, bands],
       );
-      for (const r of res.rows as Array<Cand & { i: number }>) lshOf[r.i]!.push(r);
+      for (const r of res.rows as Array<{ i: number; doc: string; shingles: number; signature: Buffer; duplicate_of: string | null; story: string | null }>) lshOf[r.i]!.push({ ...r, id: r.doc });
     }
     // Earlier records of this batch, by band.
     const byBand = new Map<number, number[]>();
@@ -260,18 +260,9 @@ export class PostgresStore implements Store {
       const mine = signatureFromBytes(r.signature, r.shingles);
       const local = new Set<number>();
       for (const b of r.bands) for (const j of byBand.get(b) ?? []) local.add(j);
-      const cands: Cand[] = [...lshOf[i]!, ...[...local].map((j) => ({ doc: rows[j]!.article.id, shingles: rows[j]!.shingles, signature: rows[j]!.signature, duplicate_of: out[j]!.duplicateOf, story: out[j]!.story }))];
-      let best = 0;
-      for (const x of cands) {
-        if (x.doc === r.article.id) continue;
-        const sim = compareSignatures(mine, signatureFromBytes(x.signature, x.shingles));
-        if (sim.duplicate && sim.jaccard > best) {
-          best = sim.jaccard;
-          out[i]!.duplicateOf = x.duplicate_of ?? x.doc;
-          out[i]!.story = x.story ?? x.doc;
-          if (best >= 0.9) break;
-        }
-      }
+      const cands: DuplicateCandidate[] = [...lshOf[i]!, ...[...local].map((j) => ({ id: rows[j]!.article.id, shingles: rows[j]!.shingles, signature: rows[j]!.signature, duplicate_of: out[j]!.duplicateOf, story: out[j]!.story }))];
+      const dup = closestDuplicate(r.article.id, mine, cands);
+      if (dup) out[i] = dup;
       for (const b of r.bands) {
         const l = byBand.get(b);
         if (l) l.push(i);
@@ -281,7 +272,7 @@ export class PostgresStore implements Store {
     // Stories for the rest: the archive in one query, the batch's earlier records in memory.
     const days = rows.map((r) => (r.article.dct ? dayNumber(r.article.dct) : null));
     const want = rows.map((r, i) => !out[i]!.story && days[i] !== null && r.features.length >= STORY_MIN_SHARED);
-    const storyOf = rows.map(() => [] as Array<{ doc: string; shared: number; n: number; story: string | null }>);
+    const storyCands = rows.map(() => [] as StoryCandidate[]);
     const fi: number[] = [], fs: number[] = [], ri: number[] = [], rd: number[] = [], rid: string[] = [];
     rows.forEach((r, i) => {
       if (!want[i]) return;
@@ -298,22 +289,17 @@ export class PostgresStore implements Store {
            GROUP BY sf.doc HAVING count(*) >= $7 ORDER BY shared DESC LIMIT 20) x`,
         [ri, rd, rid, fi, fs, STORY_WINDOW_DAYS, STORY_MIN_SHARED],
       );
-      for (const r of res.rows as Array<{ i: number; doc: string; shared: number; n: number; story: string | null }>) storyOf[r.i]!.push(r);
+      for (const r of res.rows as Array<{ i: number; doc: string; shared: number; n: number; story: string | null }>) storyCands[r.i]!.push({ ...r, id: r.doc });
     }
     const byFeature = new Map<number, number[]>();
     rows.forEach((r, i) => {
       if (want[i]) {
         const shared = new Map<number, number>();
         for (const f of r.features) for (const j of byFeature.get(f) ?? []) if (Math.abs(days[j]! - days[i]!) <= STORY_WINDOW_DAYS) shared.set(j, (shared.get(j) ?? 0) + 1);
-        const cands = [...storyOf[i]!];
-        for (const [j, n] of shared) if (n >= STORY_MIN_SHARED) cands.push({ doc: rows[j]!.article.id, shared: n, n: rows[j]!.features.length, story: out[j]!.story });
+        const cands = [...storyCands[i]!];
+        for (const [j, n] of shared) if (n >= STORY_MIN_SHARED) cands.push({ id: rows[j]!.article.id, shared: n, n: rows[j]!.features.length, story: out[j]!.story });
         cands.sort((x, y) => y.shared - x.shared);
-        for (const x of cands) {
-          if (x.shared / Math.max(1, Math.min(x.n, r.features.length)) >= STORY_MIN_OVERLAP) {
-            out[i]!.story = x.story ?? x.doc;
-            break;
-          }
-        }
+        out[i]!.story = storyOf(cands, r.features.length);
       }
       out[i]!.story ??= r.article.id;
       if (days[i] !== null) for (const f of r.features) {

@@ -13,8 +13,9 @@ import { parseQuery, highlightTerms, fieldValue, type ParsedQuery } from "./quer
 import { compileFilters, sortOf } from "./query/compileFilters.js";
 import { buildSnippets } from "./query/buildSnippets.js";
 import { dateMatch, dateTokens } from "./query/dateTokens.js";
-import { compareSignatures, signatureFromBytes } from "../dedup/MinHash.js";
-import { dayNumber, STORY_MIN_OVERLAP, STORY_MIN_SHARED, STORY_WINDOW_DAYS } from "../dedup/storyFeatures.js";
+import { signatureFromBytes } from "../dedup/MinHash.js";
+import { closestDuplicate, storyOf, type StoryCandidate } from "../dedup/archiveLinks.js";
+import { dayNumber, STORY_MIN_SHARED, STORY_WINDOW_DAYS } from "../dedup/storyFeatures.js";
 import { RasdError } from "../errors.js";
 import { archiveInfo, withArchive, type PreparedRecord } from "./archiveInfo.js";
 
@@ -192,30 +193,14 @@ export class SqliteStore implements Store {
     const s = this.stmts;
     const a = r.article;
     // Near-duplicate: the closest earlier article whose LSH bands collide and whose signature agrees.
-    let duplicateOf: string | null = null;
-    let story: string | null = null;
-    let best = 0;
-    const mine = signatureFromBytes(r.signature, r.shingles);
-    for (const c of this.lshCandidates(r.bands)) {
-      const sim = compareSignatures(mine, signatureFromBytes(c.signature, c.shingles));
-      if (sim.duplicate && sim.jaccard > best) {
-        best = sim.jaccard;
-        duplicateOf = c.duplicate_of ?? c.id;
-        story = c.story ?? c.id;
-        if (best >= 0.9) break;
-      }
-    }
+    const dup = closestDuplicate(a.id, signatureFromBytes(r.signature, r.shingles), this.lshCandidates(r.bands));
+    const duplicateOf = dup?.duplicateOf ?? null;
+    let story = dup?.story ?? null;
     const day = a.dct ? dayNumber(a.dct) : null;
     if (!story && day !== null && r.features.length >= STORY_MIN_SHARED) {
       const st = this.cached("story", r.features.length, (m) => `SELECT f.doc, count(*) AS shared, x.features AS n, x.story AS story, x.id AS id FROM story_features f JOIN articles x ON x.doc = f.doc
         WHERE f.feature IN (${m}) AND f.day BETWEEN ? AND ? GROUP BY f.doc HAVING count(*) >= ? ORDER BY shared DESC LIMIT 20`);
-      const cands = st.all(...r.features, day - STORY_WINDOW_DAYS, day + STORY_WINDOW_DAYS, STORY_MIN_SHARED) as Array<{ shared: number; n: number; story: string | null; id: string }>;
-      for (const c of cands) {
-        if (c.shared / Math.max(1, Math.min(c.n, r.features.length)) >= STORY_MIN_OVERLAP) {
-          story = c.story ?? c.id;
-          break;
-        }
-      }
+      story = storyOf(st.all(...r.features, day - STORY_WINDOW_DAYS, day + STORY_WINDOW_DAYS, STORY_MIN_SHARED) as StoryCandidate[], r.features.length);
     }
     story ??= a.id;
     const info = s.insArticle!.run({

@@ -101,6 +101,10 @@ export class StoreReadPool implements Store {
   stats(): Promise<StoreStats> {
     return this.call("stats", []);
   }
+  /** The primary connection sees every commit to the file, the workers' reads included in none. */
+  changeStamp(): number | null {
+    return this.primary.changeStamp?.() ?? null;
+  }
   async close(): Promise<void> {
     await Promise.all(
       this.workers.map(

@@ -233,6 +233,7 @@ export class SqliteStore implements Store {
   putRows(rows: RecordRows[]): PutResult {
     if (!rows.length) return { inserted: 0, skipped: 0 };
     try {
+      this.ownWrites++;
       return this.putTx(rows);
     } catch (e) {
       throw new RasdError("RASD_STORE", (e as Error).message, { cause: e });
@@ -279,6 +280,18 @@ export class SqliteStore implements Store {
   }
 
   /** A statement prepared once per SQL text (query shapes repeat: the same filters, other values). */
+  /** Transactions this connection began (data_version counts only other connections' commits). */
+  private ownWrites = 0;
+
+  /**
+   * SQLite's data_version (it changes when another connection, in this process or another, commits
+   * to the file) combined with this connection's own writes: a few microseconds, no data read.
+   */
+  changeStamp(): number {
+    const v = this.statement("PRAGMA data_version", () => "PRAGMA data_version").pluck().get() as number;
+    return v * 1_000_003 + this.ownWrites;
+  }
+
   private prepared(sql: string): Database.Statement {
     return this.statement(sql, () => sql);
   }
@@ -344,7 +357,7 @@ export class SqliteStore implements Store {
       where.push(...compileFilters(pq, d));
       const w = where.length ? where.join(" AND ") : "1";
       // Newest first: NULL dates sort last under DESC already, so the dct index gives the order.
-      const order = sort === "relevance" && fts.positive ? "score DESC, a.dct DESC" : sort === "oldest" ? "a.dct IS NULL, a.dct ASC, a.doc ASC" : "a.dct DESC, a.doc DESC";
+      const order = sort === "relevance" && fts.positive ? "score DESC, a.dct DESC, a.doc DESC" : sort === "oldest" ? "a.dct IS NULL, a.dct ASC, a.doc ASC" : "a.dct DESC, a.doc DESC";
       // Relevance and facets cost per match; a word in a tenth of a large archive would otherwise be
       // scored and faceted 20,000 times for 20 results. Both are bounded to the rank window: the
       // most recently added matches (a rowid range the full-text index reads natively). The total
@@ -357,9 +370,13 @@ export class SqliteStore implements Store {
       let total: number;
       let cut: number | null = null;
       let matched: MatchedRow[] | null = null;
+      // With facets and relevance order, one pass over the full-text index gives both: the rows the
+      // facets count are the rows that are ranked (the rank window), so their scores come along and
+      // the page is ranked here instead of by a second full-text query.
+      const rankHere = options.facets === true && sort === "relevance" && fts.positive !== null;
       if (options.facets) {
         // The matching rows, newest added first, read once for the facets (and the total when few).
-        matched = this.prepared(`SELECT a.outlet AS outlet, a.section AS section, a.dct AS dct, ${key} AS k FROM ${from} WHERE ${w} ORDER BY ${key} DESC LIMIT ${this.rankWindow + 1}`).all(...params) as MatchedRow[];
+        matched = this.prepared(`SELECT a.outlet AS outlet, a.section AS section, a.dct AS dct, ${key} AS k${rankHere ? `, ${score} AS score` : ""} FROM ${from} WHERE ${w} ORDER BY ${key} DESC LIMIT ${this.rankWindow + 1}`).all(...params) as MatchedRow[];
         if (matched.length > this.rankWindow) {
           matched = matched.slice(0, this.rankWindow);
           cut = matched[matched.length - 1]!.k;
@@ -377,7 +394,9 @@ export class SqliteStore implements Store {
       const ranked = sort === "relevance" && fts.positive && cut !== null;
       if (ranked) pq.warnings.push(`${total} articles match: ranked by relevance among the ${this.rankWindow} most recently added; add a word or a date to rank them all`);
       if (matched && cut !== null) pq.warnings.push(`${total} articles match: the facets count the ${this.rankWindow} most recently added`);
-      const page = this.prepared(`SELECT a.doc AS doc, ${score} AS score FROM ${from} WHERE ${w}${ranked ? ` AND ${key} >= ?` : ""} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, ...(ranked ? [cut] : []), limit, offset) as Array<{ doc: number; score: number }>;
+      const page = rankHere
+        ? rankPage(matched!, offset, limit)
+        : (this.prepared(`SELECT a.doc AS doc, ${score} AS score FROM ${from} WHERE ${w}${ranked ? ` AND ${key} >= ?` : ""} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, ...(ranked ? [cut] : []), limit, offset) as Array<{ doc: number; score: number }>);
       const byDoc = this.prepared("SELECT id, headline, outlet, section, dct, duplicate_of, story, body FROM articles WHERE doc = ?");
       const recordOf = this.prepared("SELECT record FROM articles WHERE doc = ?");
       const terms = highlightTerms(pq);
@@ -411,9 +430,13 @@ export class SqliteStore implements Store {
    * over those same articles, by their ids (the full-text match is not run a second time).
    */
   private facets(matched: MatchedRow[]): NonNullable<SearchResult["facets"]> {
-    const entities = this.prepared(
-      `SELECT e.key AS id, max(e.name) AS name, max(e.en) AS en, max(e.type) AS type, count(DISTINCT e.doc) AS count FROM entities e WHERE e.doc IN (SELECT value FROM json_each(?)) GROUP BY e.key ORDER BY count DESC LIMIT 20`,
-    ).all(JSON.stringify(matched.map((r) => r.k))) as Array<{ id: string; name: string; en: string | null; type: string; count: number }>;
+    // Counted on the key alone (the names of thousands of rows are not carried through the grouping);
+    // the twenty keys kept then take the name, English name and type the entity page shows.
+    const top = this.prepared(
+      `SELECT e.key AS id, count(DISTINCT e.doc) AS count FROM entities e WHERE e.doc IN (SELECT value FROM json_each(?)) GROUP BY e.key ORDER BY count DESC, e.key LIMIT 20`,
+    ).all(JSON.stringify(matched.map((r) => r.k))) as Array<{ id: string; count: number }>;
+    const named = this.prepared("SELECT name, en, type FROM entity_keys WHERE key = ?");
+    const entities = top.map((t) => ({ ...t, ...((named.get(t.id) as { name: string; en: string | null; type: string } | undefined) ?? { name: t.id, en: null, type: "MISC" }) }));
     let lo: string | null = null, hi: string | null = null;
     for (const r of matched) {
       if (r.dct === null) continue;
@@ -527,7 +550,22 @@ export function unpackText(record: Uint8Array, body: Uint8Array | null): string 
   return body ? inflateRawSync(body).toString("utf8") : (JSON.parse(inflateRawSync(record).toString("utf8")) as RasdRecord).text;
 }
 
-type MatchedRow = { outlet: string | null; section: string | null; dct: string | null; k: number };
+type MatchedRow = { outlet: string | null; section: string | null; dct: string | null; k: number; score?: number };
+
+/**
+ * One page of the matched rows in the order the page query gives: score, then date, newest first
+ * (no date last, as SQLite's DESC puts NULL), then the later-added article first.
+ */
+function rankPage(matched: MatchedRow[], offset: number, limit: number): Array<{ doc: number; score: number }> {
+  const rows = matched.slice();
+  rows.sort((a, b) => {
+    const d = b.score! - a.score!;
+    if (d !== 0) return d;
+    if (a.dct !== b.dct) return a.dct === null ? 1 : b.dct === null ? -1 : a.dct < b.dct ? 1 : -1;
+    return b.k - a.k;
+  });
+  return rows.slice(offset, offset + limit).map((r) => ({ doc: r.k, score: r.score! }));
+}
 
 /** Values counted, most frequent first (ties by value), the first `max`. */
 function countBy<T>(rows: T[], key: (r: T) => string | null, max: number): Array<{ value: string; count: number }> {

@@ -85,5 +85,11 @@ export interface Store {
   entity(key: string): Promise<EntityProfile | null>;
   timeline(query: string, interval?: "day" | "week" | "month"): Promise<Array<{ date: string; count: number }>>;
   stats(): Promise<StoreStats>;
+  /**
+   * A number that changes whenever the archive may have changed (a write by this store or, for
+   * SQLite, a commit by any other connection to the file), read without touching the data; null
+   * where the engine cannot tell cheaply. The server caches read responses only while it holds.
+   */
+  changeStamp?(): number | null;
   close(): Promise<void>;
 }

@@ -22,6 +22,20 @@ const ARABIC = /[\u0621-\u064A]/;
  * more, so "الوزير", "والوزير", "للوزير" and "وزير" share a stem, and so do "للبنان" and "لبنان".
  */
 export function stemNormalized(word: string): string {
+  let st = memo.get(word);
+  if (st === undefined) {
+    st = stemUncached(word);
+    // News repeats its words: indexing and snippets stem the same few thousand forms over and over.
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(word, st);
+  }
+  return st;
+}
+
+const memo = new Map<string, string>();
+const MEMO_MAX = 200_000;
+
+function stemUncached(word: string): string {
   if (!ARABIC.test(word)) return word;
   let w = word;
   for (let n = 0; n < MAX_PREFIXES; n++) {

@@ -7,15 +7,17 @@
  * forward-backward pass (the budget is minutes on a shared CPU), and its averaged weights are as
  * compact and fast to apply as a CRF's.
  *
- * File (resources/ner/model.bin), little-endian: magic "RNER", version u32, nRows u32, nLabels u32,
- * nFeatures-per-token u32; then nRows u32 feature hashes; nRows × nLabels f32 weights;
+ * File (resources/ner/model.bin, and model2.bin for the second pass), little-endian: magic "RNER",
+ * version u32, nRows u32, nLabels u32, nFeatures-per-token u32 (FEATURES_PER_TOKEN, or plus
+ * STACK_FEATURES for a second pass); then nRows u32 feature hashes; nRows × nLabels f32 weights;
  * (nLabels + 1) × nLabels f32 transitions (the last row is the sentence start).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resourcePath } from "../resources.js";
 import { LABELS, N_LABELS } from "./labels.js";
 import { viterbi } from "./viterbi.js";
 import { FEATURES_PER_TOKEN, NerFeaturizer, type DocContext } from "./NerFeaturizer.js";
+import { STACK_FEATURES, STACK_WINDOW, stackFeatures } from "./StackFeatures.js";
 
 const MAGIC = 0x52454e52; // "RNER"
 const VERSION = 1;
@@ -30,12 +32,19 @@ export class NerModel {
   private readonly mask: number;
   private emit = new Float32Array(0);
   private feats = new Uint32Array(0);
+  /**
+   * The second pass of a stacked tagger (resources/ner/model2.bin): it reads this model's features
+   * and StackFeatures over this model's labels. Without one, `tagRun` is the first pass alone.
+   */
+  second?: NerModel;
 
   constructor(
     readonly hashes: Uint32Array,
     readonly weights: Float32Array,
     readonly trans: Float32Array,
     readonly featurizer: NerFeaturizer = new NerFeaturizer(),
+    /** Features per token: FEATURES_PER_TOKEN for a first pass, plus STACK_FEATURES for a second. */
+    readonly F: number = FEATURES_PER_TOKEN,
   ) {
     if (N_LABELS !== 9) throw new Error("rasd: NerModel.tagIndexes sums nine labels; update it with labels.ts");
     let cap = 1;
@@ -55,10 +64,38 @@ export class NerModel {
   tagIndexes(tokens: readonly string[], doc?: DocContext): Int32Array {
     const n = tokens.length;
     if (n === 0) return new Int32Array(0);
-    const F = FEATURES_PER_TOKEN, L = N_LABELS;
+    const F = FEATURES_PER_TOKEN;
     if (this.feats.length < n * F) this.feats = new Uint32Array(n * F * 2);
+    return this.decode(this.featurizer.sentence(tokens, this.feats, doc), n);
+  }
+
+  /**
+   * Both passes over a run of sentences (an article, a CoNLL file): the first pass labels every
+   * sentence, then the second relabels each from the same features and the first-pass labels of
+   * the ±STACK_WINDOW sentences around it. `docs` is one context for all or one per sentence.
+   */
+  tagRun(sentences: ReadonlyArray<readonly string[]>, docs?: DocContext | readonly DocContext[]): Int32Array[] {
+    const ctx = (k: number) => (Array.isArray(docs) ? (docs as DocContext[])[k] : (docs as DocContext | undefined));
+    const second = this.second;
+    if (!second) return sentences.map((s, k) => this.tagIndexes(s, ctx(k)));
+    const base = sentences.map((s, k) => this.featurizer.sentence(s, undefined, ctx(k)));
+    const first = base.map((f, k) => this.decode(f, sentences[k]!.length));
+    const stacked = stackFeatures(sentences.map((s) => this.featurizer.lexiconKeys(s)), first, STACK_WINDOW);
+    return base.map((f, k) => {
+      const n = sentences[k]!.length;
+      return n ? second.decode(f, n, stacked[k]!) : first[k]!;
+    });
+  }
+
+  /**
+   * Label indexes from n × F feature ids (this model's F), or, for a second pass, from the first
+   * pass's n × FEATURES_PER_TOKEN ids and the n × STACK_FEATURES stacked ones (`extra`), read as if
+   * joined row by row (the sums run in the same order, so the scores are the same).
+   */
+  decode(feats: Uint32Array, n: number, extra?: Uint32Array): Int32Array {
+    if (n === 0) return new Int32Array(0);
+    const F = extra ? FEATURES_PER_TOKEN : this.F, X = extra ? this.F - F : 0, L = N_LABELS;
     if (this.emit.length < n * L) this.emit = new Float32Array(n * L * 2);
-    const feats = this.featurizer.sentence(tokens, this.feats, doc);
     const emit = this.emit;
     const slots = this.slots, weights = this.weights, mask = this.mask;
     // Nine running sums in registers, each rounded to float32 after every addition exactly as a
@@ -66,8 +103,11 @@ export class NerModel {
     const fr = Math.fround;
     for (let i = 0; i < n; i++) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
-      for (let k = i * F, end = k + F; k < end; k++) {
-        const h = feats[k]! | 0;
+      // Segment 0: the row's F ids in feats; segment 1 (a second pass): its X ids in extra.
+      for (let seg = 0; seg < (extra ? 2 : 1); seg++) {
+      const arr = seg ? extra! : feats;
+      for (let k = seg ? i * X : i * F, end = k + (seg ? X : F); k < end; k++) {
+        const h = arr[k]! | 0;
         let s = h & mask;
         for (;;) {
           const key = slots[s * 2]!;
@@ -81,6 +121,7 @@ export class NerModel {
           if (key === 0) break;
           s = (s + 1) & mask;
         }
+      }
       }
       const e = i * L;
       emit[e] = s0; emit[e + 1] = s1; emit[e + 2] = s2; emit[e + 3] = s3; emit[e + 4] = s4;
@@ -96,7 +137,7 @@ export class NerModel {
 
   /** The binary file form. */
   serialize(): Buffer {
-    const head = new Uint32Array([MAGIC, VERSION, this.hashes.length, N_LABELS, FEATURES_PER_TOKEN]);
+    const head = new Uint32Array([MAGIC, VERSION, this.hashes.length, N_LABELS, this.F]);
     return Buffer.concat([
       Buffer.from(head.buffer),
       Buffer.from(this.hashes.buffer, this.hashes.byteOffset, this.hashes.byteLength),
@@ -110,12 +151,12 @@ export class NerModel {
     const head = new Uint32Array(copy, 0, 5);
     if (head[0] !== MAGIC || head[1] !== VERSION) throw new Error("rasd: resources/ner/model.bin is not a version-1 rasd tagger model");
     const n = head[2]!, L = head[3]!, F = head[4]!;
-    if (L !== N_LABELS || F !== FEATURES_PER_TOKEN) throw new Error(`rasd: tagger model has ${L} labels × ${F} features per token; this code expects ${N_LABELS} × ${FEATURES_PER_TOKEN} (retrain with npm run train:ner)`);
+    if (L !== N_LABELS || (F !== FEATURES_PER_TOKEN && F !== FEATURES_PER_TOKEN + STACK_FEATURES)) throw new Error(`rasd: tagger model has ${L} labels × ${F} features per token; this code expects ${N_LABELS} × ${FEATURES_PER_TOKEN} (retrain with npm run train:ner)`);
     let off = 20;
     const hashes = new Uint32Array(copy, off, n); off += n * 4;
     const weights = new Float32Array(copy, off, n * L); off += n * L * 4;
     const trans = new Float32Array(copy, off, (L + 1) * L);
-    return new NerModel(hashes, weights, trans, featurizer);
+    return new NerModel(hashes, weights, trans, featurizer, F);
   }
 }
 
@@ -123,5 +164,10 @@ let shared: NerModel | undefined;
 
 /** The committed model, loaded on first use. */
 export function nerModel(): NerModel {
-  return (shared ??= NerModel.deserialize(readFileSync(resourcePath("ner/model.bin"))));
+  if (!shared) {
+    shared = NerModel.deserialize(readFileSync(resourcePath("ner/model.bin")));
+    const p2 = resourcePath("ner/model2.bin");
+    if (existsSync(p2)) shared.second = NerModel.deserialize(readFileSync(p2), shared.featurizer);
+  }
+  return shared;
 }

@@ -9,7 +9,7 @@ import { viterbi } from "./viterbi.js";
 import { FEATURES_PER_TOKEN } from "./NerFeaturizer.js";
 
 export interface TrainingSentence {
-  feats: Uint32Array; // n × FEATURES_PER_TOKEN hashes
+  feats: Uint32Array; // n × F hashes (F = FEATURES_PER_TOKEN, plus STACK_FEATURES for a second pass)
   gold: Int32Array;
 }
 
@@ -61,7 +61,7 @@ export class PerceptronTrainer {
    * entity `missCost`), so updates also fire on paths that are right by too thin a margin.
    */
   epoch(seed: number, cost = 0, missCost = cost): number {
-    const L = N_LABELS, F = FEATURES_PER_TOKEN;
+    const L = N_LABELS;
     const order = this.data.map((_, i) => i);
     shuffle(order, seed);
     let errors = 0;
@@ -69,6 +69,7 @@ export class PerceptronTrainer {
     for (const si of order) {
       const s = this.data[si]!, rows = this.rows[si]!;
       const n = s.gold.length;
+      const F = n ? s.feats.length / n : FEATURES_PER_TOKEN;
       const emit = new Float64Array(n * L);
       for (let i = 0; i < n; i++) {
         for (let k = i * F; k < (i + 1) * F; k++) {

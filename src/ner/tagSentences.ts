@@ -1,7 +1,8 @@
 /**
  * Tags a run of sentences (a CoNLL file, an article) with document context: each sentence sees the
  * words of the CONTEXT_SENTENCES sentences on either side (CoNLL files carry no document breaks).
- * Training builds its features through the same windows.
+ * Training builds its features through the same windows. With a stacked model both passes run
+ * over the whole run (NerModel.tagRun).
  */
 import { LABELS } from "./labels.js";
 import { NerFeaturizer, type DocContext } from "./NerFeaturizer.js";
@@ -17,5 +18,5 @@ export function contextWindows(fz: NerFeaturizer, sentences: ReadonlyArray<reado
 
 export function tagSentences(model: NerModel, sentences: ReadonlyArray<readonly string[]>): string[][] {
   const ctx = contextWindows(model.featurizer, sentences);
-  return sentences.map((s, k) => Array.from(model.tagIndexes(s, ctx[k]), (i) => LABELS[i]!));
+  return model.tagRun(sentences, ctx).map((t) => Array.from(t, (i) => LABELS[i]!));
 }

@@ -104,10 +104,13 @@ export function findMentions(text: string, sentences: Sentence[]): RawMention[] 
   const words = sentences.map((s) => s.words);
   const doc = NerFeaturizer.context(words.map((w) => fz.contextPairs(w)));
   const out: RawMention[] = [];
+  // All sentences at once: a stacked tagger's second pass reads the first pass's labels of the
+  // sentences around each one.
+  const tagged = model.tagRun(words, doc);
   sentences.forEach((s, si) => {
     const n = s.tokens.length;
     if (!n) return;
-    const tags = model.tagIndexes(words[si]!, doc);
+    const tags = tagged[si]!;
     // Tagger chunks.
     const chunks: Array<{ first: number; last: number; type: EntityType; kb?: KbCandidate[]; fromKb: boolean; cut: number }> = [];
     for (let i = 0; i < n; ) {

@@ -12,6 +12,12 @@ let cls: Uint8Array | undefined; // per BMP code unit: W letter/mark, D digit, S
 let mark: Uint8Array | undefined; // marks, tatweel, ZWNJ, ZWJ
 let latin: Uint8Array | undefined; // [A-Za-z\u00C0-\u024F]
 let punctP: Uint8Array | undefined; // \p{P}
+/**
+ * Per BMP code unit: CONT_LATIN when it continues a Latin word (a letter or mark that is Latin, or a
+ * mark), CONT_OTHER when it continues any other word: the scanner's test per character in one read.
+ */
+const CONT_LATIN = 1, CONT_OTHER = 2;
+let cont: Uint8Array | undefined;
 let foldOf: Array<string | undefined> | undefined;
 const NORM_CACHE_MAX = 200000;
 /** Distinct normal forms numbered from 0, so that annotators remember facts about a word in arrays. */
@@ -29,6 +35,7 @@ export function normEpoch(): number {
 export function trimNormIds(): void {
   if (normsById.length < MAX_IDS) return;
   resetSlots(slotText.length);
+  resetHot();
   normIds = new Map();
   normsById = [];
   epoch++;
@@ -49,6 +56,12 @@ function tables(): void {
     latin[c] = /[A-Za-z\u00C0-\u024F]/.test(ch) ? 1 : 0;
     punctP[c] = /[\p{P}]/u.test(ch) ? 1 : 0;
   }
+  cont = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (cls[c] !== W) continue;
+    if (mark[c] === 1 || latin[c] === 1) cont[c] |= CONT_LATIN;
+    if (mark[c] === 1 || latin[c] !== 1) cont[c] |= CONT_OTHER;
+  }
 }
 
 function classOf(text: string, i: number): number {
@@ -66,21 +79,41 @@ function width(text: string, i: number): number {
 /**
  * Token texts seen so far, in an open-addressing table keyed on a hash of the characters, so that a
  * token already seen is found without cutting it out of the text first (and its earlier string is
- * reused). Each slot holds the text and the id of its normal form.
+ * reused). Each slot holds the text, and in `slotMeta` side by side the hash and 1 + the id of its
+ * normal form (0: an empty slot), so that a probe reads one cache line before it reads any string.
  */
 let slotText: Array<string | undefined> = [];
-let slotHash = new Int32Array(0);
-let slotId = new Int32Array(0);
+let slotMeta = new Int32Array(0);
 let slotsUsed = 0;
-/** The text and normal-form id that `lookupToken` found or added. */
+/** The text, normal-form id and normal form that `lookupToken` found or added. */
 let foundText = "";
 let foundId = 0;
+let foundNorm = "";
+
+/**
+ * The most recently seen token texts, direct-mapped by hash: a small table that stays in the
+ * processor's cache, where the big one costs a memory read per probe. News repeats its common words
+ * (و في من …) so that most tokens are found here. Entries are valid as long as the numbering is.
+ */
+const HOT = 1 << 13;
+let hotText: Array<string | undefined> = [];
+let hotNorm: string[] = [];
+const hotMeta = new Int32Array(2 * HOT);
+
+function resetHot(): void {
+  hotText = [];
+  hotNorm = [];
+  for (let k = 0; k < HOT; k++) {
+    hotText.push(undefined);
+    hotNorm.push("");
+  }
+  hotMeta.fill(0);
+}
 
 function resetSlots(capacity: number): void {
   slotText = [];
   for (let k = 0; k < capacity; k++) slotText.push(undefined);
-  slotHash = new Int32Array(capacity);
-  slotId = new Int32Array(capacity);
+  slotMeta = new Int32Array(2 * capacity);
   slotsUsed = 0;
 }
 
@@ -92,20 +125,48 @@ function lookupToken(src: string, start: number, end: number): void {
 
 /** lookupToken with the token's FNV-1a hash already computed (the word scanner folds it in as it reads). */
 function lookupHashed(src: string, start: number, end: number, h: number): void {
-  if (slotText.length === 0) resetSlots(1 << 14);
+  if (slotText.length === 0) {
+    resetSlots(1 << 14);
+    resetHot();
+  }
+  const n = end - start;
+  const x = (h ^ (h >>> 15)) & (HOT - 1);
+  const ht = hotText[x];
+  if (ht !== undefined && hotMeta[2 * x] === h && ht.length === n) {
+    let k = 0;
+    while (k < n && ht.charCodeAt(k) === src.charCodeAt(start + k)) k++;
+    if (k === n) {
+      foundText = ht;
+      foundId = hotMeta[2 * x + 1]!;
+      foundNorm = hotNorm[x]!;
+      return;
+    }
+  }
+  lookupSlots(src, start, end, h);
+  hotText[x] = foundText;
+  hotNorm[x] = foundNorm;
+  hotMeta[2 * x] = h;
+  hotMeta[2 * x + 1] = foundId;
+}
+
+function lookupSlots(src: string, start: number, end: number, h: number): void {
   const mask = slotText.length - 1;
   const n = end - start;
   let s = h & mask;
   for (;;) {
-    const t = slotText[s];
-    if (t === undefined) break;
-    if (slotHash[s] === h && t.length === n) {
-      let k = 0;
-      while (k < n && t.charCodeAt(k) === src.charCodeAt(start + k)) k++;
-      if (k === n) {
-        foundText = t;
-        foundId = slotId[s]!;
-        return;
+    const id1 = slotMeta[2 * s + 1]!;
+    if (id1 === 0) break;
+    if (slotMeta[2 * s] === h) {
+      const t = slotText[s]!;
+      if (t.length === n) {
+        let k = 0;
+        while (k < n && t.charCodeAt(k) === src.charCodeAt(start + k)) k++;
+        if (k === n) {
+          foundText = t;
+          foundId = id1 - 1;
+          foundNorm = normsById[foundId]!;
+          return;
+        }
       }
     }
     s = (s + 1) & mask;
@@ -114,11 +175,12 @@ function lookupHashed(src: string, start: number, end: number, h: number): void 
   const id = normIdOfNew(text);
   foundText = text;
   foundId = id;
+  foundNorm = normsById[id]!;
   if (slotsUsed >= NORM_CACHE_MAX) resetSlots(slotText.length);
   else if (2 * (slotsUsed + 1) > slotText.length) {
-    const oldText = slotText, oldHash = slotHash, oldId = slotId;
+    const oldText = slotText, oldMeta = slotMeta;
     resetSlots(oldText.length * 2);
-    for (let k = 0; k < oldText.length; k++) if (oldText[k] !== undefined) insertSlot(oldText[k]!, oldHash[k]!, oldId[k]!);
+    for (let k = 0; k < oldText.length; k++) if (oldText[k] !== undefined) insertSlot(oldText[k]!, oldMeta[2 * k]!, oldMeta[2 * k + 1]! - 1);
   }
   insertSlot(text, h, id);
 }
@@ -126,10 +188,10 @@ function lookupHashed(src: string, start: number, end: number, h: number): void 
 function insertSlot(text: string, h: number, id: number): void {
   const mask = slotText.length - 1;
   let s = h & mask;
-  while (slotText[s] !== undefined) s = (s + 1) & mask;
+  while (slotMeta[2 * s + 1] !== 0) s = (s + 1) & mask;
   slotText[s] = text;
-  slotHash[s] = h;
-  slotId[s] = id;
+  slotMeta[2 * s] = h;
+  slotMeta[2 * s + 1] = id + 1;
   slotsUsed++;
 }
 
@@ -177,7 +239,7 @@ function fold(t: string): string {
 function push(tokens: Token[], ids: number[] | undefined, src: string, start: number, end: number, kind: Token["kind"]): void {
   lookupToken(src, start, end);
   ids?.push(foundId);
-  tokens.push({ start, end, text: foundText, norm: normsById[foundId]!, kind });
+  tokens.push({ start, end, text: foundText, norm: foundNorm, kind });
 }
 
 /**
@@ -228,6 +290,7 @@ export function fastTokenize(text: string, offset = 0, end = text.length, ids?: 
     }
     const c0 = text.charCodeAt(start);
     const isLatin = w === 1 && latin![c0] === 1;
+    const goesOn = isLatin ? CONT_LATIN : CONT_OTHER;
     i += w;
     // The token's hash for lookupHashed, folded in while the characters are read anyway.
     let h = Math.imul((0x811c9dc5 | 0) ^ c0, 16777619);
@@ -236,8 +299,7 @@ export function fastTokenize(text: string, offset = 0, end = text.length, ids?: 
       const c = text.charCodeAt(i);
       if (c < 0xd800 || c > 0xdfff) {
         // The common case, one code unit: straight from the tables.
-        if (cls![c] !== W) break;
-        if (mark![c] !== 1 && (latin![c] === 1) !== isLatin) break;
+        if ((cont![c]! & goesOn) === 0) break;
         h = Math.imul(h ^ c, 16777619);
         i++;
         continue;
@@ -252,7 +314,7 @@ export function fastTokenize(text: string, offset = 0, end = text.length, ids?: 
     if (hashed) lookupHashed(text, start, i, h);
     else lookupToken(text, start, i);
     ids?.push(foundId);
-    tokens.push({ start, end: i, text: foundText, norm: normsById[foundId]!, kind: isLatin ? "latin" : "word" });
+    tokens.push({ start, end: i, text: foundText, norm: foundNorm, kind: isLatin ? "latin" : "word" });
   }
   return tokens;
 }

@@ -50,6 +50,10 @@ interface Tables {
   fractions: Map<string, number>;
   vague: Map<string, number>;
   ordinals: Map<string, number>;
+  /** Every word of the tables above, for `known`: one look-up instead of ten. */
+  all: Set<string>;
+  /** Every word of them but fractions: the words that may begin a number. */
+  starts: Set<string>;
 }
 
 let tables: Tables | undefined;
@@ -75,7 +79,13 @@ function load(): Tables {
     fractions: norm(raw.fractions),
     vague: norm(raw.vague),
     ordinals: norm(raw.ordinals),
+    all: new Set(),
+    starts: new Set(),
   };
+  const t = tables;
+  for (const m of [t.units, t.teenUnits, t.ten, t.tens, t.hundreds, t.scales, t.duals, t.vague, t.ordinals]) for (const k of m.keys()) t.starts.add(k);
+  for (const k of t.starts) t.all.add(k);
+  for (const k of t.fractions.keys()) t.all.add(k);
   return tables;
 }
 
@@ -94,7 +104,7 @@ export function mayBeNumberWord(word: string): boolean {
   if (hit !== undefined) return hit;
   const t = load();
   const w = known(word, t) ? word : stripProclitic(word, t);
-  const yes = w !== undefined && (t.units.has(w) || t.teenUnits.has(w) || t.ten.has(w) || t.tens.has(w) || t.hundreds.has(w) || t.scales.has(w) || t.duals.has(w) || t.vague.has(w) || t.ordinals.has(w));
+  const yes = w !== undefined && t.starts.has(w);
   if (startMemo.size > 100000) startMemo.clear();
   startMemo.set(word, yes);
   return yes;
@@ -107,7 +117,7 @@ export function scaleOf(word: string): number | undefined {
 }
 
 function known(w: string, t: Tables): boolean {
-  return t.units.has(w) || t.teenUnits.has(w) || t.ten.has(w) || t.tens.has(w) || t.hundreds.has(w) || t.scales.has(w) || t.duals.has(w) || t.vague.has(w) || t.ordinals.has(w) || t.fractions.has(w);
+  return t.all.has(w);
 }
 
 /** "وثلاثة" → "ثلاثة", "بعشرات" → "عشرات": a proclitic is cut only when a number word remains. */

@@ -5,7 +5,8 @@
  */
 import { normalize } from "../../text/normalize.js";
 import { tokenize, type Token } from "../../text/tokenize.js";
-import { NormMemo } from "./NormMemo.js";
+import { IntMemo } from "./NormMemo.js";
+import { normEpoch } from "./fastTokenize.js";
 
 interface Node<T> {
   next: Map<string, Node<T>>;
@@ -66,8 +67,18 @@ export class PhraseMatcher<T> {
     if (!t) return null;
     if (ids !== undefined && t.kind === "word") {
       const id = ids[i]!;
-      const entries = this.entries.has(id) ? this.entries.get(id) : this.entries.set(id, this.entriesOf(t.norm));
-      if (entries === null) return null;
+      if (this.entryEpoch !== normEpoch()) {
+        this.entryList = [];
+        this.entryEpoch = normEpoch();
+      }
+      let e = this.entryOf.get(id);
+      if (e < 0) {
+        const found = this.entriesOf(t.norm);
+        if (found) this.entryList.push(found);
+        e = this.entryOf.set(id, found ? this.entryList.length : 0);
+      }
+      if (e === 0) return null;
+      const entries = this.entryList[e - 1]!;
       let bestTo = -1, bestCut = 0;
       let bestNode: Node<T> | undefined;
       for (let k = 0; k < entries.nodes.length; k++) {
@@ -103,8 +114,13 @@ export class PhraseMatcher<T> {
     return { value: bestNode.value!, from: i, to: bestTo, start: t.start + originalCut(t.text, bestCut), end: tokens[bestTo - 1]!.end };
   }
 
-  /** Per word: the nodes it enters the trie by, in the order matchAt tries them, and the letters cut. */
-  private readonly entries = new NormMemo<{ nodes: Node<T>[]; cuts: number[] } | null>();
+  /**
+   * Per word: 0 when it enters the trie nowhere (most words), else 1 + the index in `entryList` of
+   * the nodes it enters by, in the order matchAt tries them, and the letters cut.
+   */
+  private readonly entryOf = new IntMemo();
+  private entryList: Array<{ nodes: Node<T>[]; cuts: number[] }> = [];
+  private entryEpoch = -1;
 
   /** The entry points of a word token, as matchAt's plain path finds them: bare first, then each proclitic. */
   private entriesOf(norm: string): { nodes: Node<T>[]; cuts: number[] } | null {

@@ -16,10 +16,10 @@ import { quantityLexicon } from "./quantityLexicon.js";
 import { parseDigits } from "./parseDigits.js";
 import { originalCut } from "./PhraseMatcher.js";
 import type { Token } from "../../text/tokenize.js";
-import { NormMemo } from "./NormMemo.js";
+import { IntMemo } from "./NormMemo.js";
 
 /** Whether a word may start a number ("ثلاثة", "وعشرات"), remembered per word. */
-const numberStart = new NormMemo<boolean>();
+const numberStart = new IntMemo();
 
 export const quantitiesAnnotator: Annotator<"quantities"> = {
   name: "quantities",
@@ -36,7 +36,9 @@ export const quantitiesAnnotator: Annotator<"quantities"> = {
       return false;
     };
     const out: Quantity[] = [];
-    const words: string[] = tokens.map((t) => t.norm);
+    // The normal forms as a list, for parseNumberWords: made only for an article with a number.
+    let words: string[] | undefined;
+    const wordsOf = (): string[] => (words ??= tokens.map((t) => t.norm));
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       const limit = regionEnd[i]!;
@@ -64,8 +66,10 @@ export const quantitiesAnnotator: Annotator<"quantities"> = {
           j++;
         }
       } else if (t.kind === "word") {
-        if (!(numberStart.has(ids[i]!) ? numberStart.get(ids[i]!) : numberStart.set(ids[i]!, mayBeNumberWord(t.norm)))) continue;
-        const m = parseNumberWords(words.slice(i, Math.min(limit, i + 8)), 0);
+        let starts = numberStart.get(ids[i]!);
+        if (starts < 0) starts = numberStart.set(ids[i]!, mayBeNumberWord(t.norm) ? 1 : 0);
+        if (starts === 0) continue;
+        const m = parseNumberWords(wordsOf().slice(i, Math.min(limit, i + 8)), 0);
         if (!m || m.ordinal) continue;
         value = m.value;
         vague = m.vague;
@@ -95,7 +99,7 @@ export const quantitiesAnnotator: Annotator<"quantities"> = {
           continue;
         }
         if (fromDigits && isBareYear(t.norm)) continue;
-        if (next && next.kind === "word" && !lex.notObjects.has(next.norm) && !lex.notObjects.has(stripClitic(next.norm)) && parseNumberWords(words, j) === null) {
+        if (next && next.kind === "word" && !lex.notObjects.has(next.norm) && !lex.notObjects.has(stripClitic(next.norm)) && parseNumberWords(wordsOf(), j) === null) {
           q.object = objectForm(next);
           q.end = next.end;
           j++;

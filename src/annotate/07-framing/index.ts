@@ -11,10 +11,22 @@
  */
 import type { Annotator, Framing } from "../../types.js";
 import { articleText } from "../04-quantities/articleText.js";
-import { framingLexicon } from "./framingLexicon.js";
+import { framingLexicon, type FramingLexicon } from "./framingLexicon.js";
+import { IntMemo } from "../04-quantities/NormMemo.js";
 
 /** Prepositions written together with ما: عن+ما، من+ما، في+ما. */
 const MERGED_MA = new Set(["عما", "مما", "فيما", "بما", "لما", "كما"]);
+
+/** What a word may be, remembered per normal form (most words are none of these: one array read). */
+const REGIME = 1, OCCUPATION = 2, TERROR = 4;
+const kindMemo = new IntMemo();
+
+function kindOf(lex: FramingLexicon, id: number, norm: string): number {
+  const known = kindMemo.get(id);
+  if (known >= 0) return known;
+  const bare = lex.bare(norm);
+  return kindMemo.set(id, (lex.regimeWords.has(bare) ? REGIME : 0) | (lex.occupationWords.has(bare) ? OCCUPATION : 0) | (lex.terrorLabels.has(norm) ? TERROR : 0));
+}
 
 export const framingAnnotator: Annotator<"framing"> = {
   name: "framing",
@@ -45,19 +57,20 @@ export const framingAnnotator: Annotator<"framing"> = {
         i = hit.to - 1;
         continue;
       }
-      const bare = lex.bare(t.norm);
+      const kind = kindOf(lex, ids[i]!, t.norm);
+      if (kind === 0) continue;
       const next = i + 1 < limit ? tokens[i + 1] : undefined;
-      if (lex.regimeWords.has(bare) && next && (lex.countryAdjectives.has(next.norm) || personStarts.has(next.start))) {
+      if (kind & REGIME && next && (lex.countryAdjectives.has(next.norm) || personStarts.has(next.start))) {
         push(t.start + lex.procliticLength(t), next.end, "label");
         i++;
         continue;
       }
-      if (lex.occupationWords.has(bare) && next && lex.countryAdjectives.has(next.norm)) {
+      if (kind & OCCUPATION && next && lex.countryAdjectives.has(next.norm)) {
         push(t.start + lex.procliticLength(t), next.end, "delegitimizing");
         i++;
         continue;
       }
-      if (lex.terrorLabels.has(t.norm) && i > 0 && regionOf[i - 1] === regionOf[i]) {
+      if (kind & TERROR && i > 0 && regionOf[i - 1] === regionOf[i]) {
         let group = mentionEnds.has(tokens[i - 1]!.end);
         for (let k = Math.max(0, i - 3); k < i && !group; k++) group = lex.groupWords.has(lex.bare(tokens[k]!.norm)) && regionOf[k] === regionOf[i];
         if (group) push(t.start, t.end, "label");

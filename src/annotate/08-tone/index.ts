@@ -11,48 +11,81 @@
 import type { Annotator, Tone } from "../../types.js";
 import { articleText } from "../04-quantities/articleText.js";
 import { endsInHeh, lookupUncached, toneLexicon, type ToneLexicon } from "./toneLexicon.js";
-import { NormMemo } from "../04-quantities/NormMemo.js";
+import { IntMemo } from "../04-quantities/NormMemo.js";
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Facts about a word, remembered per normal form (see NormMemo). */
+/**
+ * Facts about a word, remembered per normal form in one integer (see IntMemo), so that a token costs
+ * one array read: bits for self and group reference, action words and phrase starts (known from the
+ * first sight of the word); negators, intensifiers and lexicon weights are asked about lazily, each
+ * with a bit saying it is known.
+ */
 const SELF = 1, GROUP = 2, ACTIVE = 4, PHRASE_START = 8;
-const flagsMemo = new NormMemo<number>();
-/** Negators and intensifiers are asked about only next to a lexicon word: remembered apart. */
-const negatorMemo = new NormMemo<boolean>();
-const intensifierMemo = new NormMemo<boolean>();
-const bareIntensifierMemo = new NormMemo<boolean>();
+const NEG_KNOWN = 16, NEG = 32, INT_KNOWN = 64, INT = 128, BARE_INT_KNOWN = 256, BARE_INT = 512;
 /** The lexicon weight of a word, and of a word whose final ه was written ه (a possible pronoun). */
-const weightMemo = new NormMemo<number | undefined>();
-const hehWeightMemo = new NormMemo<number | undefined>();
+const W_KNOWN = 1024, W_HAS = 2048, HEH_W_KNOWN = 4096, HEH_W_HAS = 8192;
+const facts = new IntMemo();
+/** Weights by normal-form id, read only where the W_HAS / HEH_W_HAS bit of the current numbering says so. */
+let weights: Float64Array = new Float64Array(1024);
+let hehWeights: Float64Array = new Float64Array(1024);
 
-function flagsOf(lex: ToneLexicon, id: number, norm: string): number {
-  if (flagsMemo.has(id)) return flagsMemo.get(id);
+function factsOf(lex: ToneLexicon, id: number, norm: string): number {
+  const known = facts.get(id);
+  if (known >= 0) return known;
   let f = 0;
   if (lex.self.has(norm)) f |= SELF;
   else if (lex.group.has(norm)) f |= GROUP;
   if (lookupUncached(lex.activity, norm) !== undefined) f |= ACTIVE;
   if (lex.phraseStarts.has(norm) || lex.phraseStarts.has(norm.slice(1))) f |= PHRASE_START;
-  return flagsMemo.set(id, f);
+  return facts.set(id, f);
+}
+
+/** A lazily known yes/no fact: `known` and `yes` are its two bits. */
+function fact(lex: ToneLexicon, id: number, norm: string, known: number, yes: number): boolean {
+  const f = factsOf(lex, id, norm);
+  if (f & known) return (f & yes) !== 0;
+  const v = yes === NEG ? lookupUncached(lex.negators, norm) !== undefined : yes === INT ? lookupUncached(lex.intensifiers, norm) !== undefined : lex.intensifiers.has(norm);
+  facts.set(id, f | known | (v ? yes : 0));
+  return v;
 }
 
 function isNegator(lex: ToneLexicon, id: number, norm: string): boolean {
-  return negatorMemo.has(id) ? negatorMemo.get(id) : negatorMemo.set(id, lookupUncached(lex.negators, norm) !== undefined);
+  return fact(lex, id, norm, NEG_KNOWN, NEG);
 }
 
 function isIntensifier(lex: ToneLexicon, id: number, norm: string): boolean {
-  return intensifierMemo.has(id) ? intensifierMemo.get(id) : intensifierMemo.set(id, lookupUncached(lex.intensifiers, norm) !== undefined);
+  return fact(lex, id, norm, INT_KNOWN, INT);
 }
 
 function isBareIntensifier(lex: ToneLexicon, id: number, norm: string): boolean {
-  return bareIntensifierMemo.has(id) ? bareIntensifierMemo.get(id) : bareIntensifierMemo.set(id, lex.intensifiers.has(norm));
+  return fact(lex, id, norm, BARE_INT_KNOWN, BARE_INT);
 }
 
 function weightOf(lex: ToneLexicon, id: number, norm: string, text: string): number | undefined {
-  const memo = norm.charCodeAt(norm.length - 1) === 0x647 && endsInHeh(text) ? hehWeightMemo : weightMemo;
-  if (memo.has(id)) return memo.get(id);
+  const heh = norm.charCodeAt(norm.length - 1) === 0x647 && endsInHeh(text);
+  const known = heh ? HEH_W_KNOWN : W_KNOWN, has = heh ? HEH_W_HAS : W_HAS;
+  const f = factsOf(lex, id, norm);
+  if (f & known) return f & has ? (heh ? hehWeights : weights)[id] : undefined;
   const key = lookupUncached(lex.words, norm, text);
-  return memo.set(id, key !== undefined ? lex.words.get(key) : undefined);
+  const w = key !== undefined ? lex.words.get(key) : undefined;
+  if (w !== undefined) {
+    if (id >= weights.length) {
+      let n = weights.length;
+      while (n <= id) n *= 2;
+      weights = grownTo(weights, n);
+      hehWeights = grownTo(hehWeights, n);
+    }
+    (heh ? hehWeights : weights)[id] = w;
+  }
+  facts.set(id, f | known | (w !== undefined ? has : 0));
+  return w;
+}
+
+function grownTo(a: Float64Array, n: number): Float64Array {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
 }
 
 export const toneAnnotator: Annotator<"tone"> = {
@@ -67,7 +100,7 @@ export const toneAnnotator: Annotator<"tone"> = {
       const t = tokens[i]!;
       if (t.kind !== "word" && t.kind !== "latin") continue;
       words++;
-      const flags = flagsOf(lex, ids[i]!, t.norm);
+      const flags = factsOf(lex, ids[i]!, t.norm);
       if (flags & SELF) self++;
       else if (flags & GROUP) group++;
       if (flags & ACTIVE) active++;

@@ -91,33 +91,76 @@ export function lookupWord<T>(table: Map<string, T> | Set<string>, norm: string,
   return found;
 }
 
+/**
+ * Per table: one byte per (first code unit's low byte, length up to 63) saying whether some key has
+ * that shape. A word cut from a new token is built and looked up only where a key of its shape exists:
+ * the cuts are tried for every new word, and most of them could not be a key.
+ */
+const shapes: Array<{ table: object; size: number; bits: Uint8Array }> = [];
+
+function shapesOf(table: Map<string, unknown> | Set<string>): Uint8Array {
+  // A handful of tables: a scan beats a WeakMap.
+  for (const s of shapes) if (s.table === table && s.size === table.size) return s.bits;
+  const bits = new Uint8Array(256 * 64);
+  for (const k of table.keys()) bits[shapeIndex(k.charCodeAt(0), k.length)] = 1;
+  const old = shapes.findIndex((s) => s.table === table);
+  if (old >= 0) shapes.splice(old, 1);
+  if (shapes.length >= 16) shapes.shift();
+  shapes.push({ table, size: table.size, bits });
+  return bits;
+}
+
+/** First letters of the proclitics and last letters of the pronouns below: a word with neither has no cut to try. */
+const PROCLITIC_FIRST = new Set(PROCLITICS.map((p) => p.charCodeAt(0)));
+const ENCLITIC_LAST = new Set(ENCLITICS.map((e) => e.charCodeAt(e.length - 1)));
+
+function shapeIndex(first: number, length: number): number {
+  return ((first & 0xff) << 6) | (length < 63 ? length : 63);
+}
+
+/** Offsets of the word's stems (bare of proclitics) for lookupUncached, reused from call to call. */
+const stemAt = new Int32Array(PROCLITICS.length + 1);
+
 /** `lookupWord` without its memo, for callers that remember the answer themselves. */
 export function lookupUncached<T>(table: Map<string, T> | Set<string>, norm: string, original?: string): string | undefined {
-  const has = (w: string) => table.has(w);
-  if (has(norm)) return norm;
+  if (table.has(norm)) return norm;
+  const bits = shapesOf(table);
+  const n = norm.length;
   // "فوزاً", "نجاحا": the accusative ending.
-  if (norm.endsWith("ا") && norm.length > 3 && has(norm.slice(0, -1))) return norm.slice(0, -1);
+  if (norm.endsWith("ا") && n > 3 && bits[shapeIndex(norm.charCodeAt(0), n - 1)] === 1 && table.has(norm.slice(0, -1))) return norm.slice(0, -1);
   // A final ه is a pronoun only when it was written ه, not ة ("الخلافة" is not "خلاف" + ه).
   const hehIsPronoun = original === undefined ? false : endsInHeh(original);
-  const stems: string[] = [norm];
-  for (const p of PROCLITICS) {
-    if (norm.startsWith(p) && norm.length - p.length >= 2) {
-      const s = p === "لل" || p === "ولل" || p === "فلل" ? norm.slice(p.length) : norm.slice(p.length);
-      if (has(s)) return s;
-      if (p.endsWith("ال") || p.endsWith("لل")) {
-        if (has("ال" + s)) return "ال" + s;
+  // Each stem is the rest of the word from an offset: its cuts are tried in the order of the stems.
+  let stems = 0;
+  stemAt[stems++] = 0;
+  if (PROCLITIC_FIRST.has(norm.charCodeAt(0))) for (const p of PROCLITICS) {
+    if (norm.startsWith(p) && n - p.length >= 2) {
+      const o = p.length;
+      if (bits[shapeIndex(norm.charCodeAt(o), n - o)] === 1) {
+        const s = norm.slice(o);
+        if (table.has(s)) return s;
       }
-      stems.push(s);
+      if ((p.endsWith("ال") || p.endsWith("لل")) && bits[shapeIndex(0x627, n - o + 2)] === 1) {
+        const s = "ال" + norm.slice(o);
+        if (table.has(s)) return s;
+      }
+      stemAt[stems++] = o;
     }
   }
-  for (const s of stems) {
+  if (!ENCLITIC_LAST.has(norm.charCodeAt(n - 1))) return undefined;
+  for (let k = 0; k < stems; k++) {
+    const o = stemAt[k]!;
     for (const e of ENCLITICS) {
       if (e === "ه" && !hehIsPronoun) continue;
-      if (s.endsWith(e) && s.length - e.length >= 3) {
-        const b = s.slice(0, -e.length);
-        if (has(b)) return b;
+      const b = n - o - e.length; // the stem's length without the pronoun
+      if (b >= 3 && norm.endsWith(e) && bits[shapeIndex(norm.charCodeAt(o), b)] === 1) {
+        const w = norm.slice(o, o + b);
+        if (table.has(w)) return w;
         // "تهديداته" → "تهديدات"; "قواتها" ends in ت already; "حمايته" → "حماية" (ت → ة folded to ه).
-        if (b.endsWith("ت") && has(b.slice(0, -1) + "ه")) return b.slice(0, -1) + "ه";
+        if (norm.charCodeAt(o + b - 1) === 0x62a) {
+          const t = w.slice(0, -1) + "ه";
+          if (table.has(t)) return t;
+        }
       }
     }
   }

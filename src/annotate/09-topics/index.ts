@@ -12,11 +12,11 @@ import type { Annotator, Topic } from "../../types.js";
 import { articleText } from "../04-quantities/articleText.js";
 import { bareForm } from "../../text/tokenize.js";
 import { topicModel } from "./topicModel.js";
-import { NormMemo } from "../04-quantities/NormMemo.js";
+import { IntMemo } from "../04-quantities/NormMemo.js";
 
 const MIN_SCORE = 0.1;
-/** A word's index in the model (−1 when it has none), remembered across articles. */
-const indexCache = new NormMemo<number>();
+/** 1 + a word's index in the model (0 when it has none), remembered across articles. */
+const indexCache = new IntMemo();
 let stamp = new Int32Array(0);
 let generation = 0;
 
@@ -42,7 +42,9 @@ export const topicsAnnotator: Annotator<"topics"> = {
       if (t.start >= limit) break;
       if (t.kind !== "word" && t.kind !== "latin") continue;
       const id = ids[k]!;
-      const i = indexCache.has(id) ? indexCache.get(id) : indexCache.set(id, m.index.get(bareForm(t.norm)) ?? -1);
+      let i1 = indexCache.get(id);
+      if (i1 < 0) i1 = indexCache.set(id, (m.index.get(bareForm(t.norm)) ?? -1) + 1);
+      const i = i1 - 1;
       if (i < 0 || stamp[i] === generation) continue;
       stamp[i] = generation;
       seenIds.push(i);

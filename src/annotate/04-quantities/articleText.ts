@@ -4,7 +4,7 @@
  * the whole text, line by line, stands in. Tokens and sentences are computed once per document and
  * shared by those annotators (cached on the document object; the document itself is not changed).
  */
-import type { Annotations, Document, Span } from "../../types.js";
+import type { Annotations, Document, Entity, Span } from "../../types.js";
 import type { Token } from "../../text/tokenize.js";
 import { fastTokenize, normEpoch, trimNormIds } from "./fastTokenize.js";
 
@@ -48,6 +48,7 @@ const CLOSERS = new Set(["»", "”", "›"]);
 const ENDERS = new Set([".", "!", "?", "؟", "…", "۔"]);
 /** A quoted passage longer than this many characters no longer protects its full stops. */
 const MAX_QUOTE = 2000;
+let endsScratch = new Uint8Array(1024);
 
 /**
  * Sentence ends over one paragraph's tokens (`toks` from `from` to `to`), with the rules of text/sentences.ts: a full stop
@@ -55,7 +56,10 @@ const MAX_QUOTE = 2000;
  * that follow an end belong to it. `ends[k - from]` is true when token k closes a sentence.
  */
 function sentenceEnds(toks: readonly Token[], from: number, to: number): Uint8Array {
-  const ends = new Uint8Array(to - from);
+  // One array for every paragraph of every article, cleared as far as this paragraph needs.
+  if (endsScratch.length < to - from) endsScratch = new Uint8Array(Math.max(to - from, 2 * endsScratch.length));
+  const ends = endsScratch;
+  ends.fill(0, 0, to - from);
   const stack: Array<{ close: string; at: number }> = [];
   for (let k = from; k < to; k++) {
     const t = toks[k]!;
@@ -116,7 +120,12 @@ export function articleText(doc: Document, before: Readonly<Partial<Annotations>
     bounds[ri + 1] = tokens.length;
   }
   const n = tokens.length;
-  const regionOf = new Int32Array(n), regionEnd = new Int32Array(n), sentenceOf = new Int32Array(n);
+  // One buffer for the four per-token arrays: each typed array's own buffer costs an allocation
+  // outside the JavaScript heap, dearer than the filling.
+  const buf = new Int32Array(4 * n);
+  const regionOf = buf.subarray(0, n), regionEnd = buf.subarray(n, 2 * n), sentenceOf = buf.subarray(2 * n, 3 * n);
+  const idArray = buf.subarray(3 * n, 4 * n);
+  idArray.set(ids);
   const sentences: Span[] = [];
   for (let ri = 0; ri < regions.length; ri++) {
     const from = bounds[ri]!, to = bounds[ri + 1]!;
@@ -134,7 +143,45 @@ export function articleText(doc: Document, before: Readonly<Partial<Annotations>
       }
     }
   }
-  const value: ArticleText = { regions, tokens, regionOf, regionEnd, sentences, sentenceOf, ids: Int32Array.from(ids), epoch: normEpoch() };
+  const value: ArticleText = { regions, tokens, regionOf, regionEnd, sentences, sentenceOf, ids: idArray, epoch: normEpoch() };
   cache.set(doc, { structure: before.structure, value });
+  return value;
+}
+
+/** An entity mention as the annotators after entities read it by token. */
+export interface TokenMention {
+  start: number;
+  end: number;
+  entity: string;
+  type: Entity["type"];
+}
+
+export interface MentionIndex {
+  /** Every mention of every entity, by start. */
+  mentions: TokenMention[];
+  /** `at[i]` is the index in `mentions` of the mention covering token i, or −1. */
+  at: Int32Array;
+}
+
+const mentionCache = new WeakMap<ArticleText, { entities: readonly Entity[]; value: MentionIndex }>();
+
+/** The entity mentions by token, computed once per article for the quotes' speakers and the events' actors. */
+export function mentionIndex(art: ArticleText, entities: readonly Entity[]): MentionIndex {
+  const hit = mentionCache.get(art);
+  if (hit && hit.entities === entities) return hit.value;
+  const { tokens } = art;
+  const mentions: TokenMention[] = [];
+  for (const e of entities) for (const m of e.mentions) mentions.push({ start: m.start, end: m.end, entity: e.id, type: e.type });
+  mentions.sort((a, b) => a.start - b.start);
+  const at = new Int32Array(tokens.length).fill(-1);
+  let mi = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (mi < mentions.length && mentions[mi]!.end <= t.start) mi++;
+    const m = mentions[mi];
+    if (m && m.start < t.end && m.end > t.start) at[i] = mi;
+  }
+  const value = { mentions, at };
+  mentionCache.set(art, { entities, value });
   return value;
 }

@@ -11,7 +11,7 @@
  *    sentence (its first person or organisation mention, or an apposition), else the last speaker.
  */
 import type { Entity, Span, TimeExpr } from "../../types.js";
-import type { ArticleText } from "../04-quantities/articleText.js";
+import { mentionIndex, type ArticleText } from "../04-quantities/articleText.js";
 import type { ReportingLexicon } from "./reportingLexicon.js";
 import { normalize } from "../../text/normalize.js";
 
@@ -52,17 +52,10 @@ export class SpeakerResolver {
     private readonly quoted: Uint8Array = new Uint8Array(0),
   ) {
     const { tokens } = art;
-    this.mentions = [];
-    for (const e of entities) for (const m of e.mentions) this.mentions.push({ start: m.start, end: m.end, entity: e.id, type: e.type });
-    this.mentions.sort((a, b) => a.start - b.start);
-    this.mentionAt = new Int32Array(tokens.length).fill(-1);
-    let mi = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      while (mi < this.mentions.length && this.mentions[mi]!.end <= t.start) mi++;
-      const m = this.mentions[mi];
-      if (m && m.start < t.end && m.end > t.start) this.mentionAt[i] = mi;
-    }
+    // The same index the events annotator reads (computed once per article).
+    const index = mentionIndex(art, entities);
+    this.mentions = index.mentions;
+    this.mentionAt = index.at;
     this.inTime = new Uint8Array(tokens.length);
     const ts = [...times].sort((a, b) => a.start - b.start);
     let ti = 0;

@@ -17,6 +17,7 @@ import { cameoMatcher, type CameoEntry } from "./cameoLexicon.js";
 import type { PhraseHit, PhraseMatcher } from "../04-quantities/PhraseMatcher.js";
 import type { Token } from "../../text/tokenize.js";
 import { EntityIndex } from "./EntityIndex.js";
+import { IntMemo } from "../04-quantities/NormMemo.js";
 
 const SKIP_AFTER = new Set(["فيه", "فيها", "هذا", "هذه", "ذلك", "تلك", "معظم", "بعض", "جميع", "كل", "قوات", "طائرات", "مقاتلات", "عناصر", "مسلحو", "مسلحي", "انصار", "حكومه", "وزاره", "جيش", "قائد", "رئيس", "وزير", "الرئيس", "الوزير"]);
 /** Words that open a new clause: complementizers and "على حين", "بينما". */
@@ -27,19 +28,42 @@ const PREPOSITIONS = new Set(["في", "من", "الي", "علي", "عن", "دا�
 
 const ENCLITICS = ["هما", "هم", "ها", "ه"];
 
+/**
+ * Per word: what encliticHit finds from its normal form alone (the written ه is checked on the token):
+ * 0 nothing, else 1 + 2 × the index of the entry in `encliticEntries` + 1 when a proclitic was cut.
+ */
+const encliticMemo = new IntMemo();
+const encliticEntries: CameoEntry[] = [];
+const encliticIndex = new Map<CameoEntry, number>();
+
 /** "اختطفته", "تحاصرها": a verb with an object pronoun, found through its bare form. */
-function encliticHit(tokens: readonly Token[], i: number, matcher: PhraseMatcher<CameoEntry>): PhraseHit<CameoEntry> | null {
+function encliticHit(tokens: readonly Token[], i: number, ids: Int32Array, matcher: PhraseMatcher<CameoEntry>): PhraseHit<CameoEntry> | null {
   const t = tokens[i]!;
   const last = t.norm.charCodeAt(t.norm.length - 1);
-  if ((last !== 0x647 && last !== 0x627 && last !== 0x645) || !/ه[\u064B-\u0652]*$|هما$|هم$|ها$/.test(t.text)) return null;
+  if (last !== 0x647 && last !== 0x627 && last !== 0x645) return null;
+  let e = encliticMemo.get(ids[i]!);
+  if (e < 0) e = encliticMemo.set(ids[i]!, encliticOf(t.norm, matcher));
+  if (e === 0 || !/ه[\u064B-\u0652]*$|هما$|هم$|ها$/.test(t.text)) return null;
+  return { value: encliticEntries[(e - 1) >> 1]!, from: i, to: i + 1, start: t.start + ((e - 1) & 1), end: t.end };
+}
+
+function encliticOf(norm: string, matcher: PhraseMatcher<CameoEntry>): number {
   for (const e of ENCLITICS) {
-    if (!t.norm.endsWith(e) || t.norm.length - e.length < 3) continue;
-    let w = t.norm.slice(0, -e.length);
+    if (!norm.endsWith(e) || norm.length - e.length < 3) continue;
+    let w = norm.slice(0, -e.length);
     if (/^[وف]/.test(w) && !matcher.wordValue(w)) w = w.slice(1);
     const v = matcher.wordValue(w);
-    if (v) return { value: v, from: i, to: i + 1, start: t.start + (t.norm.length - e.length > w.length ? 1 : 0), end: t.end };
+    if (v) {
+      let k = encliticIndex.get(v);
+      if (k === undefined) {
+        k = encliticEntries.length;
+        encliticEntries.push(v);
+        encliticIndex.set(v, k);
+      }
+      return 1 + 2 * k + (norm.length - e.length > w.length ? 1 : 0);
+    }
   }
-  return null;
+  return 0;
 }
 
 export const eventsAnnotator: Annotator<"events"> = {
@@ -47,9 +71,10 @@ export const eventsAnnotator: Annotator<"events"> = {
   requires: [],
   assigns: "events",
   run(doc, before) {
-    const { tokens, sentenceOf, regionEnd, ids } = articleText(doc, before);
+    const art = articleText(doc, before);
+    const { tokens, sentenceOf, regionEnd, ids } = art;
     const matcher = cameoMatcher();
-    const ents = new EntityIndex(tokens, before.entities ?? []);
+    const ents = new EntityIndex(art, before.entities ?? []);
     const times = before.times ?? [];
     const out: EventRecord[] = [];
     const isBreak = (k: number) => {
@@ -64,7 +89,7 @@ export const eventsAnnotator: Annotator<"events"> = {
     };
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.kind !== "word") continue;
-      const hit = matcher.matchAt(tokens, i, regionEnd[i]!, ids) ?? encliticHit(tokens, i, matcher);
+      const hit = matcher.matchAt(tokens, i, regionEnd[i]!, ids) ?? encliticHit(tokens, i, ids, matcher);
       if (!hit) continue;
       // "مكتب التحقيقات الفدرالي": a word inside a name is not an event.
       if (ents.at(i) !== undefined) continue;

@@ -16,9 +16,10 @@
  */
 import type { Annotator, Quote, Span } from "../../types.js";
 import { articleText } from "../04-quantities/articleText.js";
-import { pairQuoteMarks } from "./quoteMarks.js";
+import { pairQuoteMarks, type MarkPair } from "./quoteMarks.js";
 import { reportingLexicon, type ReportingVerb } from "./reportingLexicon.js";
-import { NormMemo } from "../04-quantities/NormMemo.js";
+import { IntMemo } from "../04-quantities/NormMemo.js";
+import { normEpoch } from "../04-quantities/fastTokenize.js";
 import { SpeakerResolver, type Speaker } from "./SpeakerResolver.js";
 
 interface Candidate {
@@ -37,8 +38,33 @@ interface Candidate {
 const CONTRAST = new Set(["لكن", "ولكن", "بينما", "فيما", "وفيما", "غير"]);
 const PREPOSITIONS = new Set(["في", "عن", "من", "الي", "علي", "حول", "بشان", "ب", "ل"]);
 const MAX_INDIRECT = 120;
-const verbMemo = new NormMemo<ReportingVerb | null>();
+/** Per word: 0 when it is no reporting verb (most words), else 1 + the index of its verb in `verbList`. */
+const verbMemo = new IntMemo();
+let verbList: ReportingVerb[] = [];
+let verbEpoch = -1;
 const CUE_WINDOW = 30;
+
+/**
+ * The per-token working arrays of one run, kept from article to article (a run is never re-entered):
+ * allocating them afresh cost more than the passes that use them. Handed out cleared, as views of
+ * exactly the article's length, so that a read past the end is undefined as in a fresh array.
+ */
+let scratchBytes = new Uint8Array(0);
+let scratchInts = new Int32Array(0);
+let scratchChars = new Uint16Array(0);
+
+function scratch(n: number): { bytes: Uint8Array; ints: Int32Array; chars: Uint16Array } {
+  if (scratchChars.length < n) {
+    const cap = Math.max(n, 2 * scratchChars.length, 1024);
+    scratchBytes = new Uint8Array(5 * cap);
+    scratchInts = new Int32Array(2 * cap);
+    scratchChars = new Uint16Array(cap);
+  }
+  scratchBytes.fill(0, 0, 5 * n);
+  scratchInts.fill(-1, 0, 2 * n);
+  scratchChars.fill(0, 0, n);
+  return { bytes: scratchBytes.subarray(0, 5 * n), ints: scratchInts, chars: scratchChars.subarray(0, n) };
+}
 
 export const quotesAnnotator: Annotator<"quotes"> = {
   name: "quotes",
@@ -50,23 +76,51 @@ export const quotesAnnotator: Annotator<"quotes"> = {
     const lex = reportingLexicon();
     // The reporting verb of each token (or undefined), looked up once per word form and remembered by its id.
     const verbs: Array<ReportingVerb | undefined> = new Array(tokens.length);
+    if (verbEpoch !== normEpoch()) {
+      verbList = [];
+      verbEpoch = normEpoch();
+    }
+    // Per token, read by the many passes below without touching the token objects: the character of
+    // a mark (0 for words and numbers), and whether it is a word, a Latin word or a number.
+    const n = tokens.length;
+    const { bytes, ints, chars } = scratch(n);
+    const markChar = chars;
+    const wordish = bytes.subarray(0, n);
     for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
       // Only words are verbs (numbers, marks and Latin words never are).
-      if (tokens[i]!.kind !== "word") {
+      if (t.kind !== "word") {
         verbs[i] = undefined;
+        if (t.kind === "latin" || t.kind === "number") wordish[i] = 1;
+        else if (t.text.length === 1) markChar[i] = t.text.charCodeAt(0);
         continue;
       }
+      wordish[i] = 1;
       const id = ids[i]!;
-      const v = verbMemo.has(id) ? verbMemo.get(id) : verbMemo.set(id, lex.verb(tokens[i]!.norm) ?? null);
-      verbs[i] = v ?? undefined;
+      let v = verbMemo.get(id);
+      if (v < 0) {
+        const found = lex.verb(tokens[i]!.norm);
+        if (found) verbList.push(found);
+        v = verbMemo.set(id, found ? verbList.length : 0);
+      }
+      verbs[i] = v === 0 ? undefined : verbList[v - 1];
     }
     /** For an opening mark of a short quoted name ("وكالة "وفا" الرسمية"), the index of its closing mark. */
-    const shortPairClose = new Int32Array(tokens.length).fill(-1);
-    const shortPairOpen = new Int32Array(tokens.length).fill(-1);
+    const shortPairClose = ints.subarray(0, n);
+    const shortPairOpen = ints.subarray(n, 2 * n);
     /** Tokens inside quotation marks: a name there is quoted, not a speaker. */
-    const quoted = new Uint8Array(tokens.length);
-    const isPunct = (i: number, chars: string) => tokens[i] !== undefined && tokens[i]!.kind !== "word" && tokens[i]!.kind !== "number" && tokens[i]!.kind !== "latin" && chars.includes(tokens[i]!.text);
-    const isWord = (i: number) => tokens[i] !== undefined && (tokens[i]!.kind === "word" || tokens[i]!.kind === "latin" || tokens[i]!.kind === "number");
+    const quoted = bytes.subarray(n, 2 * n);
+    // A mark of two code units is in none of the sets of marks asked about (all of them one unit each).
+    const isPunct = (i: number, chars: string) => {
+      const c = markChar[i];
+      return c !== undefined && c !== 0 && chars.includes(tokens[i]!.text);
+    };
+    const isColon = (i: number) => markChar[i] === 0x3a;
+    const isWord = (i: number) => wordish[i] === 1;
+    // Token indices are the article's, so these serve every paragraph without being cleared.
+    const usedCue = bytes.subarray(2 * n, 3 * n);
+    const usedColon = bytes.subarray(3 * n, 4 * n);
+    const stray = bytes.subarray(4 * n, 5 * n);
     const words = (from: number, to: number) => {
       let n = 0;
       for (let k = from; k < to; k++) if (isWord(k)) n++;
@@ -82,30 +136,20 @@ export const quotesAnnotator: Annotator<"quotes"> = {
       if (to === from) continue;
       const cands: Candidate[] = [];
       const { pairs, strayClosers } = pairQuoteMarks(tokens, from, to);
-      const insidePair = new Uint8Array(to - from);
+      // quoted[k] is also "inside a pair of this paragraph" for its tokens k.
       for (const p of pairs) {
-        for (let k = p.open; k <= p.close; k++) {
-          insidePair[k - from] = 1;
-          quoted[k] = 1;
-        }
+        for (let k = p.open; k <= p.close; k++) quoted[k] = 1;
         if (words(p.open + 1, p.close) <= 4) {
           shortPairClose[p.open] = p.close;
           shortPairOpen[p.close] = p.open;
         }
       }
-      const usedCue = new Set<number>();
-      const usedColon = new Set<number>();
-      const sentStart = (i: number) => {
-        let k = i;
-        while (k > from && sentenceOf[k - 1] === sentenceOf[i] && i - k < 400) k--;
-        return k;
-      };
       /** The reporting verb before a colon, in the same sentence, not inside quotation marks. */
       const cueBefore = (colon: number, allowColonOnly = true): number | undefined => {
         const lo = Math.max(from, colon - CUE_WINDOW);
         for (let k = colon - 1; k >= lo; k--) {
           if (isPunct(k, ":.؟?!") ) return undefined;
-          if (insidePair[k - from]) continue;
+          if (quoted[k]) continue;
           const v = verbs[k];
           if (v && !v.clauseOnly && (allowColonOnly || !v.colonOnly)) return k;
         }
@@ -119,14 +163,14 @@ export const quotesAnnotator: Annotator<"quotes"> = {
 
       // 2a. A closing mark with no opening one: the quote opened after a colon.
       let lastColon = -1;
-      const stray = new Set(strayClosers);
+      for (const k of strayClosers) stray[k] = 1;
       for (let i = from; i < to; i++) {
-        if (isPunct(i, ":")) lastColon = i;
-        if (stray.has(i) && lastColon >= 0 && i - lastColon > 1 && i - lastColon < 800) {
+        if (isColon(i)) lastColon = i;
+        if (stray[i] === 1 && lastColon >= 0 && i - lastColon > 1 && i - lastColon < 800) {
           const cue = cueBefore(lastColon);
           cands.push({ from: lastColon + 1, to: trimEnd(lastColon + 1, i), kind: "direct", cue });
-          if (cue !== undefined) usedCue.add(cue);
-          usedColon.add(lastColon);
+          if (cue !== undefined) usedCue[cue] = 1;
+          usedColon[lastColon] = 1;
           lastColon = -1;
         }
       }
@@ -140,11 +184,11 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         const afterColon = k >= from && isPunct(k, ":");
         const q: Candidate = { from: p.open + 1, to: trimEnd(p.open + 1, p.close), kind: "direct" };
         if (afterColon) {
-          usedColon.add(k);
+          usedColon[k] = 1;
           const cue = cueBefore(k);
           if (cue !== undefined) {
             q.cue = cue;
-            usedCue.add(cue);
+            usedCue[cue] = 1;
             cands.push(q);
             continue;
           }
@@ -162,7 +206,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         const v = after < to && !/^[وف]/.test(tokens[after]!.norm) ? verbs[after] : undefined;
         if (v && !v.participle && !v.relay && !v.clauseOnly && inner >= 2 && !scare && !PREPOSITIONS.has(prev?.norm ?? "")) {
           q.cue = after;
-          usedCue.add(after);
+          usedCue[after] = 1;
           cands.push(q);
           continue;
         }
@@ -184,7 +228,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
             break;
           }
         }
-        if (near !== undefined && !usedCue.has(near) && !lexHasComplementizerBetween(tokens, near, p.open, lex.complementizers)) {
+        if (near !== undefined && usedCue[near] !== 1 && !lexHasComplementizerBetween(tokens, near, p.open, lex.complementizers)) {
           // "دعا … إلى «…»", "رأى البعض في الخطوة «…»": words of the speaker inside his sentence.
           // "لـ"سكاي نيوز عربية"": after ل a quoted phrase of three words is more often a name.
           const isPrep = (k2: number) => PREPOSITIONS.has(tokens[k2]!.norm) && (tokens[k2]!.norm !== "علي" || tokens[k2]!.text.endsWith("ى")) && (k2 !== p.open - 1 || tokens[k2]!.norm !== "ل" || inner >= 4);
@@ -204,7 +248,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
           }
           if (inner >= 4) {
             q.cue = near;
-            usedCue.add(near);
+            usedCue[near] = 1;
             cands.push(q);
             continue;
           }
@@ -217,26 +261,28 @@ export const quotesAnnotator: Annotator<"quotes"> = {
 
       // 2c. A cue's colon followed by unmarked words: the quote runs to the sentence end.
       for (let i = from; i < to; i++) {
-        if (!isPunct(i, ":") || usedColon.has(i)) continue;
+        if (!isColon(i) || usedColon[i] === 1) continue;
         const next = i + 1;
-        if (next >= to || insidePair[i - from] || isPunct(next, "«“\"") || (lex.complementizers.has(tokens[next]?.norm ?? "") && isPunct(next + 1, "«“\""))) continue;
+        if (next >= to || quoted[i] || isPunct(next, "«“\"") || (lex.complementizers.has(tokens[next]?.norm ?? "") && isPunct(next + 1, "«“\""))) continue;
         const cue = cueBefore(i);
-        if (cue === undefined || usedCue.has(cue)) continue;
+        if (cue === undefined || usedCue[cue] === 1) continue;
         let e = next;
         while (e < to && sentenceOf[e] === sentenceOf[next] && !isPunct(e, ":") && e - next < 400) e++;
         const end = trimEnd(next, e);
         if (words(next, end) < 3) continue;
-        usedCue.add(cue);
+        usedCue[cue] = 1;
         cands.push({ from: next, to: end, kind: "direct", cue });
       }
 
       // 3. Indirect speech: a cue and its أن/إن clause.
-      const pairByOpen = new Map(pairs.map((p) => [p.open, p]));
-      const candByFrom = new Map(cands.map((q) => [q.from, q]));
+      // Asked for only after "قال إن «": made then, of the candidates found so far.
+      let pairByOpen: Map<number, MarkPair> | undefined;
+      let candByFrom: Map<number, Candidate> | undefined;
+      const candsBefore = cands.length;
       const indirect: Candidate[] = [];
       let indirectEnd = -1;
       for (let c = from; c < to; c++) {
-        if (usedCue.has(c) || insidePair[c - from] || !isWord(c) || c < indirectEnd) continue;
+        if (usedCue[c] === 1 || quoted[c] || !isWord(c) || c < indirectEnd) continue;
         const v = verbs[c];
         if (!v || v.colonOnly) continue;
         // "يذكر أن", "ويشار إلى أن": the paper's formula, nobody speaks.
@@ -259,13 +305,15 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         if (comp < 0 || comp + 1 >= to) continue;
         // "قال إن «…»": the quote is direct, its marks say so.
         if (isPunct(comp + 1, "«“\"")) {
+          pairByOpen ??= new Map(pairs.map((p) => [p.open, p]));
           const p = pairByOpen.get(comp + 1);
           if (p) {
+            candByFrom ??= new Map(cands.slice(0, candsBefore).map((q) => [q.from, q]));
             const existing = candByFrom.get(p.open + 1);
             if (existing) {
               existing.kind = "direct";
               existing.cue = c;
-              usedCue.add(c);
+              usedCue[c] = 1;
               continue;
             }
           }
@@ -291,7 +339,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         }
         const end = trimEnd(comp + 1, e);
         if (words(comp + 1, end) < 2) continue;
-        usedCue.add(c);
+        usedCue[c] = 1;
         const q: Candidate = { from: comp + 1, to: end, kind: "indirect", cue: c };
         indirect.push(q);
         cands.push(q);
@@ -306,14 +354,14 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         if (!hit) continue;
         const cue = hit.to;
         const v = cue < to ? verbs[cue] : undefined;
-        if (!v || v.colonOnly || usedCue.has(cue)) continue;
+        if (!v || v.colonOnly || usedCue[cue] === 1) continue;
         // The attribution is short and ends its clause: "، كما قال الوزير." yes, "، كما أكد رفضه لما يوصف …" (also) no.
         let close = cue + 1;
         while (close < to && close - cue <= 10 && sentenceOf[close] === sentenceOf[cue] && !isPunct(close, "،,.؛;؟?!") && !lex.complementizers.has(tokens[close]!.norm)) close++;
         if (close - cue > 10 || lex.complementizers.has(tokens[close]?.norm ?? "")) continue;
         let a = i - 1;
         while (a > from && sentenceOf[a - 1] === sentenceOf[i] && i - a < 200) a--;
-        if (cands.some((q) => q.from < i && q.to > a && q.kind !== "partial")) continue;
+        if (overlapsSpeech(cands, a, i)) continue;
         // "في حين أن …": skip a leading connective and its complementizer.
         let b = a;
         for (let k = a; k < Math.min(i - 1, a + 4); k++) if (lex.complementizers.has(tokens[k]!.norm)) b = k + 1;
@@ -321,7 +369,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
         for (let k = b; k < i - 1; k++) if (isPunct(k - 1, "،,") && lex.complementizers.has(tokens[k]!.norm) && /^و/.test(tokens[k]!.norm)) b = k + 1;
         const end = trimEnd(b, i - 1);
         if (words(b, end) < 4) continue;
-        usedCue.add(cue);
+        usedCue[cue] = 1;
         const q: Candidate = { from: b, to: end, kind: "indirect", cue };
         indirect.push(q);
         cands.push(q);
@@ -373,6 +421,15 @@ export const quotesAnnotator: Annotator<"quotes"> = {
     return quotes;
   },
 };
+
+/**
+ * Whether a direct or indirect candidate overlaps tokens [a, b). A function of its own, not a closure
+ * in the loop over tokens that asks it: a closure there made the loop allocate at every token.
+ */
+function overlapsSpeech(cands: readonly Candidate[], a: number, b: number): boolean {
+  for (const q of cands) if (q.from < b && q.to > a && q.kind !== "partial") return true;
+  return false;
+}
 
 /** The indirect quote (sorted by start, not overlapping) that holds token `at`, by binary search. */
 function hostOf(indirect: Candidate[], at: number): Candidate | undefined {

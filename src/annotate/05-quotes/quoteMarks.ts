@@ -20,7 +20,16 @@ export interface Marks {
 
 const MAX_SPAN = 800;
 
+/** The answer for the many paragraphs without a quotation mark (shared: callers only read it). */
+const NONE: Marks = { pairs: [], strayClosers: [] };
+
 export function pairQuoteMarks(tokens: readonly Token[], from: number, to: number): Marks {
+  let any = false;
+  for (let i = from; i < to && !any; i++) {
+    const t = tokens[i]!;
+    if (t.kind === "punct" || t.kind === "symbol") any = t.text === "«" || t.text === "»" || t.text === "“" || t.text === "”" || t.text === '"';
+  }
+  if (!any) return NONE;
   const guillemets: number[] = [];
   const curly: number[] = [];
   const straight: number[] = [];

@@ -26,7 +26,32 @@ export interface ArticleText {
   epoch: number;
 }
 
-const cache = new WeakMap<Document, { structure: unknown; value: ArticleText }>();
+/**
+ * The last few documents' texts. The annotators of one document run one after another, so a few
+ * slots always hold it; a WeakMap did the same, but every document added an ephemeron that each
+ * young-generation collection had to trace (a measurable share of the annotators' time).
+ */
+const SLOTS = 4;
+const cacheDocs: Array<Document | undefined> = new Array(SLOTS).fill(undefined);
+const cacheEntries: Array<{ structure: unknown; value: ArticleText } | undefined> = new Array(SLOTS).fill(undefined);
+let cacheNext = 0;
+const cache = {
+  get(doc: Document) {
+    for (let k = 0; k < SLOTS; k++) if (cacheDocs[k] === doc) return cacheEntries[k];
+    return undefined;
+  },
+  set(doc: Document, entry: { structure: unknown; value: ArticleText }) {
+    for (let k = 0; k < SLOTS; k++) {
+      if (cacheDocs[k] === doc) {
+        cacheEntries[k] = entry;
+        return;
+      }
+    }
+    cacheDocs[cacheNext] = doc;
+    cacheEntries[cacheNext] = entry;
+    cacheNext = (cacheNext + 1) % SLOTS;
+  },
+};
 
 function lines(text: string): Span[] {
   const out: Span[] = [];
@@ -163,7 +188,16 @@ export interface MentionIndex {
   at: Int32Array;
 }
 
-const mentionCache = new WeakMap<ArticleText, { entities: readonly Entity[]; value: MentionIndex }>();
+/** The mention index of the latest article (one slot: see the text cache above). */
+let mentionArt: ArticleText | undefined;
+let mentionEntry: { entities: readonly Entity[]; value: MentionIndex } | undefined;
+const mentionCache = {
+  get: (art: ArticleText) => (art === mentionArt ? mentionEntry : undefined),
+  set(art: ArticleText, entry: { entities: readonly Entity[]; value: MentionIndex }) {
+    mentionArt = art;
+    mentionEntry = entry;
+  },
+};
 
 /** The entity mentions by token, computed once per article for the quotes' speakers and the events' actors. */
 export function mentionIndex(art: ArticleText, entities: readonly Entity[]): MentionIndex {

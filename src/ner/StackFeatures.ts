@@ -15,7 +15,7 @@ import { FEATURES_PER_TOKEN } from "./NerFeaturizer.js";
 import { spanKey, MAX_SPAN } from "./TrainLexicon.js";
 
 /** Features per token the second pass adds to the first pass's FEATURES_PER_TOKEN. */
-export const STACK_FEATURES = 16;
+export const STACK_FEATURES = 18;
 export const STACK_WINDOW = 8;
 
 /** Entity type of a label index (labels.ts): 0 O, 1 PER, 2 LOC, 3 ORG, 4 MISC. */
@@ -111,6 +111,7 @@ export function stackFeatures(keys: readonly StackKeys[], preds: readonly Int32A
   const ents = preds.map(entitiesOf);
   const apply = (k: number, d: number) => {
     const kk = keys[k]!, p = preds[k]!;
+    windowTokens += d * p.length;
     for (let i = 0; i < p.length; i++) {
       const t = TYPE_OF[p[i]!]!;
       stems.bump(kk.stems[i]! | 0, t, d);
@@ -129,6 +130,9 @@ export function stackFeatures(keys: readonly StackKeys[], preds: readonly Int32A
   };
   const out: Uint32Array[] = new Array(N);
   const S = STACK_FEATURES;
+  // Tokens of the other sentences in the window: a text of one or two sentences has no votes at
+  // all, which is not the same evidence as a full window without another mention.
+  let windowTokens = 0;
   let added = 0, removed = 0;
   for (let k = 0; k < N; k++) {
     while (added < N && added <= k + w) apply(added++, 1);
@@ -175,6 +179,8 @@ export function stackFeatures(keys: readonly StackKeys[], preds: readonly Int32A
       return codes;
     };
     const spanV = spanCodes(spans, firsts, kk.words), stemSpanV = spanCodes(stemSpans, stemFirsts, kk.stems);
+    const others = windowTokens - n;
+    const ctx = others === 0 ? 0 : others <= 60 ? 1 : others <= 200 ? 2 : 3;
     const f = new Uint32Array(n * S);
     for (let i = 0; i < n; i++) {
       const own = p[i]!, prev = i ? p[i - 1]! : 9, next = i + 1 < n ? p[i + 1]! : 10;
@@ -186,6 +192,7 @@ export function stackFeatures(keys: readonly StackKeys[], preds: readonly Int32A
       f[o + 10] = featureId(10, i ? spanV[i - 1]! : 99); f[o + 11] = featureId(11, i + 1 < n ? spanV[i + 1]! : 99);
       f[o + 12] = featureId(12, stemSpanV[i]!); f[o + 13] = featureId(13, stemSpanV[i]! * 16 + own);
       f[o + 14] = featureId(14, i ? stemV[i - 1]! : 99999); f[o + 15] = featureId(15, i + 1 < n ? stemV[i + 1]! : 99999);
+      f[o + 16] = featureId(16, ctx * 16 + own); f[o + 17] = featureId(17, (ctx * 256 + stemV[i]!) * 16 + own);
     }
     out[k] = f;
   }

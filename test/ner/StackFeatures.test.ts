@@ -6,6 +6,7 @@ import { NerFeaturizer } from "../../src/ner/NerFeaturizer.js";
 import { TrainLexicon } from "../../src/ner/TrainLexicon.js";
 import { LABEL_INDEX } from "../../src/ner/labels.js";
 import { nerModel } from "../../src/ner/NerModel.js";
+import { tagSentences } from "../../src/ner/tagSentences.js";
 import { resourcePath } from "../../src/resources.js";
 
 const fz = new NerFeaturizer(undefined, new TrainLexicon());
@@ -17,7 +18,7 @@ const run = (lines: string[]) => {
   };
 };
 // Templates of StackFeatures (the order of its value list).
-const STEM_VOTE = 4, SPAN = 8;
+const STEM_VOTE = 4, SPAN = 8, CONTEXT = 16;
 const feat = (f: Uint32Array[], k: number, i: number, j: number) => f[k]![i * STACK_FEATURES + j]!;
 
 test("stacked features: a word votes with its other occurrences in the window, not with itself", () => {
@@ -42,6 +43,15 @@ test("stacked features: occurrences beyond the window do not vote", () => {
   const none = feat(near, 4, 1, STEM_VOTE);
   assert.notEqual(feat(near, 3, 1, STEM_VOTE), none);
   assert.equal(feat(far, 3, 1, STEM_VOTE), none);
+});
+
+test("stacked features: a sentence alone is told apart from one in a full window without other mentions", () => {
+  const filler = Array.from({ length: 8 }, (_, k) => `جملة/O رقم/O ${k}/O عن/O الطقس/O والأمطار/O في/O الشتاء/O والصيف/O`);
+  const lone = run(["ذهب/O زيد/B-PER إلى/O"]), full = run([...filler, "ذهب/O زيد/B-PER إلى/O"]);
+  const a = stackFeatures(lone.keys, lone.preds, 8), b = stackFeatures(full.keys, full.preds, 8);
+  // Nothing else votes for زيد in either, but only the lone sentence has no context at all.
+  assert.equal(feat(a, 0, 1, STEM_VOTE), feat(b, 8, 1, STEM_VOTE));
+  assert.notEqual(feat(a, 0, 1, CONTEXT), feat(b, 8, 1, CONTEXT));
 });
 
 test("stacked features: an entity string tagged elsewhere marks the same words here, B then I", () => {
@@ -72,4 +82,12 @@ test("stacked tagger: both passes over a run, the same labels every time, empty 
   assert.equal(a[0]![4], LABEL_INDEX.get("I-PER"));
   assert.equal(a[2]![1], LABEL_INDEX.get("B-PER"));
   assert.equal(a[0]![6], LABEL_INDEX.get("B-LOC"));
+});
+
+test("stacked tagger: a name in a sentence that stands alone is kept (no window is not evidence for O)", { skip: !existsSync(resourcePath("ner/model2.bin")) && "no second-pass model" }, () => {
+  const model = nerModel();
+  // From test/data/events/sentences.jsonl e19: the two-pass tagger trained only on full windows dropped الجبير.
+  const s = 'وحول الوضع السوري ، قال الجبير إن المملكة تدين " بأشد العبارات استخدام الأسلحة الكيماوية في الغوطة الشرقية ، "'.split(" ");
+  const [tags] = tagSentences(model, [s]);
+  assert.equal(tags![s.indexOf("الجبير")], "B-PER");
 });

@@ -105,23 +105,23 @@ export class NerModel {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
       // Segment 0: the row's F ids in feats; segment 1 (a second pass): its X ids in extra.
       for (let seg = 0; seg < (extra ? 2 : 1); seg++) {
-      const arr = seg ? extra! : feats;
-      for (let k = seg ? i * X : i * F, end = k + (seg ? X : F); k < end; k++) {
-        const h = arr[k]! | 0;
-        let s = h & mask;
-        for (;;) {
-          const key = slots[s * 2]!;
-          if (key === h) {
-            const w = slots[s * 2 + 1]! * 9;
-            s0 = fr(s0 + weights[w]!); s1 = fr(s1 + weights[w + 1]!); s2 = fr(s2 + weights[w + 2]!);
-            s3 = fr(s3 + weights[w + 3]!); s4 = fr(s4 + weights[w + 4]!); s5 = fr(s5 + weights[w + 5]!);
-            s6 = fr(s6 + weights[w + 6]!); s7 = fr(s7 + weights[w + 7]!); s8 = fr(s8 + weights[w + 8]!);
-            break;
+        const arr = seg ? extra! : feats;
+        for (let k = seg ? i * X : i * F, end = k + (seg ? X : F); k < end; k++) {
+          const h = arr[k]! | 0;
+          let s = h & mask;
+          for (;;) {
+            const key = slots[s * 2]!;
+            if (key === h) {
+              const w = slots[s * 2 + 1]! * 9;
+              s0 = fr(s0 + weights[w]!); s1 = fr(s1 + weights[w + 1]!); s2 = fr(s2 + weights[w + 2]!);
+              s3 = fr(s3 + weights[w + 3]!); s4 = fr(s4 + weights[w + 4]!); s5 = fr(s5 + weights[w + 5]!);
+              s6 = fr(s6 + weights[w + 6]!); s7 = fr(s7 + weights[w + 7]!); s8 = fr(s8 + weights[w + 8]!);
+              break;
+            }
+            if (key === 0) break;
+            s = (s + 1) & mask;
           }
-          if (key === 0) break;
-          s = (s + 1) & mask;
         }
-      }
       }
       const e = i * L;
       emit[e] = s0; emit[e + 1] = s1; emit[e + 2] = s2; emit[e + 3] = s3; emit[e + 4] = s4;

@@ -12,6 +12,7 @@
  * input.
  */
 import { FEATURES_PER_TOKEN } from "./NerFeaturizer.js";
+import { mix } from "./hash.js";
 import { spanKey, MAX_SPAN } from "./TrainLexicon.js";
 
 /** Features per token the second pass adds to the first pass's FEATURES_PER_TOKEN. */
@@ -90,13 +91,7 @@ function voteCode(m: Counts, k: number, own: number): number {
 
 /** Feature id of value v for stacked template j (the numbering continues the first pass's). */
 function featureId(j: number, v: number): number {
-  let h = (Math.imul(FEATURES_PER_TOKEN + j + 1, 0x9e3779b1) ^ v) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0 || 1;
+  return mix(FEATURES_PER_TOKEN + j + 1, v);
 }
 
 /**

@@ -288,7 +288,7 @@ export class SqliteStore implements Store {
    * to the file) combined with this connection's own writes: a few microseconds, no data read.
    */
   changeStamp(): number {
-    const v = this.statement("PRAGMA data_version", () => "PRAGMA data_version").pluck().get() as number;
+    const v = this.prepared("PRAGMA data_version").pluck().get() as number;
     return v * 1_000_003 + this.ownWrites;
   }
 

@@ -5,7 +5,7 @@
  */
 import { normalize } from "../../text/normalize.js";
 import { tokenize, type Token } from "../../text/tokenize.js";
-import { IntMemo } from "./NormMemo.js";
+import { IntMemo } from "./IntMemo.js";
 import { normEpoch } from "./fastTokenize.js";
 
 interface Node<T> {

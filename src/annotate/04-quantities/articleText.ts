@@ -2,7 +2,7 @@
  * The article as the semantic annotators (quantities … topics) read it: the headline and body
  * paragraphs that the structure annotator found, never the page chrome. Where no structure is known
  * the whole text, line by line, stands in. Tokens and sentences are computed once per document and
- * shared by those annotators (cached on the document object; the document itself is not changed).
+ * shared by those annotators (kept for the last few documents; the document itself is not changed).
  */
 import type { Annotations, Document, Entity, Span } from "../../types.js";
 import type { Token } from "../../text/tokenize.js";

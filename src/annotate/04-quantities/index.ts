@@ -16,7 +16,7 @@ import { quantityLexicon } from "./quantityLexicon.js";
 import { parseDigits } from "./parseDigits.js";
 import { originalCut } from "./PhraseMatcher.js";
 import type { Token } from "../../text/tokenize.js";
-import { IntMemo } from "./NormMemo.js";
+import { IntMemo } from "./IntMemo.js";
 
 /** Whether a word may start a number ("ثلاثة", "وعشرات"), remembered per word. */
 const numberStart = new IntMemo();

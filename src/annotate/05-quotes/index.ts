@@ -18,7 +18,7 @@ import type { Annotator, Quote, Span } from "../../types.js";
 import { articleText } from "../04-quantities/articleText.js";
 import { pairQuoteMarks, type MarkPair } from "./quoteMarks.js";
 import { reportingLexicon, type ReportingVerb } from "./reportingLexicon.js";
-import { IntMemo } from "../04-quantities/NormMemo.js";
+import { IntMemo } from "../04-quantities/IntMemo.js";
 import { normEpoch } from "../04-quantities/fastTokenize.js";
 import { SpeakerResolver, type Speaker } from "./SpeakerResolver.js";
 

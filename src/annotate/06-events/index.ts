@@ -17,7 +17,7 @@ import { cameoMatcher, type CameoEntry } from "./cameoLexicon.js";
 import type { PhraseHit, PhraseMatcher } from "../04-quantities/PhraseMatcher.js";
 import type { Token } from "../../text/tokenize.js";
 import { EntityIndex } from "./EntityIndex.js";
-import { IntMemo } from "../04-quantities/NormMemo.js";
+import { IntMemo } from "../04-quantities/IntMemo.js";
 
 const SKIP_AFTER = new Set(["فيه", "فيها", "هذا", "هذه", "ذلك", "تلك", "معظم", "بعض", "جميع", "كل", "قوات", "طائرات", "مقاتلات", "عناصر", "مسلحو", "مسلحي", "انصار", "حكومه", "وزاره", "جيش", "قائد", "رئيس", "وزير", "الرئيس", "الوزير"]);
 /** Words that open a new clause: complementizers and "على حين", "بينما". */

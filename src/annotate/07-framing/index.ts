@@ -12,7 +12,7 @@
 import type { Annotator, Framing } from "../../types.js";
 import { articleText } from "../04-quantities/articleText.js";
 import { framingLexicon, type FramingLexicon } from "./framingLexicon.js";
-import { IntMemo } from "../04-quantities/NormMemo.js";
+import { IntMemo } from "../04-quantities/IntMemo.js";
 
 /** Prepositions written together with ما: عن+ما، من+ما، في+ما. */
 const MERGED_MA = new Set(["عما", "مما", "فيما", "بما", "لما", "كما"]);

@@ -11,7 +11,7 @@
 import type { Annotator, Tone } from "../../types.js";
 import { articleText } from "../04-quantities/articleText.js";
 import { endsInHeh, lookupUncached, toneLexicon, type ToneLexicon } from "./toneLexicon.js";
-import { IntMemo } from "../04-quantities/NormMemo.js";
+import { IntMemo } from "../04-quantities/IntMemo.js";
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

@@ -12,7 +12,7 @@ import type { Annotator, Topic } from "../../types.js";
 import { articleText } from "../04-quantities/articleText.js";
 import { bareForm } from "../../text/tokenize.js";
 import { topicModel } from "./topicModel.js";
-import { IntMemo } from "../04-quantities/NormMemo.js";
+import { IntMemo } from "../04-quantities/IntMemo.js";
 
 const MIN_SCORE = 0.1;
 /** 1 + a word's index in the model (0 when it has none), remembered across articles. */

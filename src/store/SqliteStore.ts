@@ -6,6 +6,9 @@
  */
 import Database from "better-sqlite3";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../resources.js";
 import type { RasdRecord } from "../types.js";
 import type { EntityProfile, EntitySummary, PutResult, SearchOptions, SearchResult, Store, StoreStats } from "./Store.js";
 import { recordRows, type RecordRows } from "./recordRows.js";
@@ -83,6 +86,11 @@ export class SqliteStore implements Store {
 
   /** How many matches a relevance ranking scores at most (RANK_WINDOW; smaller in tests). */
   private rankWindow: number;
+  /** Whether rasd_bm25 (build/native) is loaded: bm25 with the phrase counts kept between queries. */
+  readonly nativeRank: boolean;
+  /** Documents holding each full-text phrase ("terms : …"), valid while `phraseCountStamp` holds. */
+  private phraseCounts = new Map<string, number>();
+  private phraseCountStamp = -1;
 
   constructor(path: string, options: { readonly?: boolean; rankWindow?: number } = {}) {
     this.path = path;
@@ -113,6 +121,7 @@ export class SqliteStore implements Store {
     }
     this.db.pragma("cache_size = -65536");
     this.db.pragma("temp_store = MEMORY");
+    this.nativeRank = loadNativeRank(this.db);
     const p = (sql: string) => this.db.prepare(sql);
     this.stmts = options.readonly ? {} : {
       exists: p("SELECT doc FROM articles WHERE id = ?"),
@@ -345,12 +354,17 @@ export class SqliteStore implements Store {
       const d = { param: (v: unknown) => (params.push(v), "?") };
       let from = "articles a";
       let score = "0";
+      // Parameters of the score expression, which comes before the WHERE clause in every statement.
+      let scoreParams: number[] = [];
       const where: string[] = [];
       if (fts.positive) {
         // The full-text match drives the join (CROSS JOIN keeps the planner from starting elsewhere).
         from = "fts CROSS JOIN articles a ON a.doc = fts.rowid";
         where.push(`fts MATCH ${d.param(fts.positive)}`);
-        score = "-bm25(fts, 1.0, 0.0)";
+        if (this.nativeRank) {
+          scoreParams = this.phraseCountsOf(pq);
+          score = `-rasd_bm25(fts${", ?".repeat(scoreParams.length)})`;
+        } else score = "-bm25(fts, 1.0, 0.0)";
       } else if (fts.negative) {
         where.push(`a.doc NOT IN (SELECT rowid FROM fts WHERE fts MATCH ${d.param(fts.negative)})`);
       }
@@ -376,7 +390,7 @@ export class SqliteStore implements Store {
       const rankHere = options.facets === true && sort === "relevance" && fts.positive !== null;
       if (options.facets) {
         // The matching rows, newest added first, read once for the facets (and the total when few).
-        matched = this.prepared(`SELECT a.outlet AS outlet, a.section AS section, a.dct AS dct, ${key} AS k${rankHere ? `, ${score} AS score` : ""} FROM ${from} WHERE ${w} ORDER BY ${key} DESC LIMIT ${this.rankWindow + 1}`).all(...params) as MatchedRow[];
+        matched = this.prepared(`SELECT a.outlet AS outlet, a.section AS section, a.dct AS dct, ${key} AS k${rankHere ? `, ${score} AS score` : ""} FROM ${from} WHERE ${w} ORDER BY ${key} DESC LIMIT ${this.rankWindow + 1}`).all(...(rankHere ? scoreParams : []), ...params) as MatchedRow[];
         if (matched.length > this.rankWindow) {
           matched = matched.slice(0, this.rankWindow);
           cut = matched[matched.length - 1]!.k;
@@ -396,7 +410,7 @@ export class SqliteStore implements Store {
       if (matched && cut !== null) pq.warnings.push(`${total} articles match: the facets count the ${this.rankWindow} most recently added`);
       const page = rankHere
         ? rankPage(matched!, offset, limit)
-        : (this.prepared(`SELECT a.doc AS doc, ${score} AS score FROM ${from} WHERE ${w}${ranked ? ` AND ${key} >= ?` : ""} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, ...(ranked ? [cut] : []), limit, offset) as Array<{ doc: number; score: number }>);
+        : (this.prepared(`SELECT a.doc AS doc, ${score} AS score FROM ${from} WHERE ${w}${ranked ? ` AND ${key} >= ?` : ""} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...scoreParams, ...params, ...(ranked ? [cut] : []), limit, offset) as Array<{ doc: number; score: number }>);
       const byDoc = this.prepared("SELECT id, headline, outlet, section, dct, duplicate_of, story, body FROM articles WHERE doc = ?");
       const recordOf = this.prepared("SELECT record FROM articles WHERE doc = ?");
       const terms = highlightTerms(pq);
@@ -423,6 +437,29 @@ export class SqliteStore implements Store {
       // The query compiler quotes every user word; a failure here is the store's, not the user's.
       throw new RasdError("RASD_STORE", (e as Error).message, { cause: e });
     }
+  }
+
+  /**
+   * The number of documents holding each phrase of the full-text match, in the order FTS5 numbers
+   * them (ftsMatch: the positive terms, then the negated ones, then the date tokens, which weigh
+   * nothing and get no count). A negated phrase never occurs in a matching row, so its count is
+   * never used. Counting a common word is a scan of its whole doclist, and the same words come back
+   * query after query, so the counts are kept until the archive changes.
+   */
+  private phraseCountsOf(pq: ParsedQuery): number[] {
+    const stamp = this.changeStamp();
+    if (stamp !== this.phraseCountStamp || this.phraseCounts.size > 100_000) {
+      this.phraseCounts.clear();
+      this.phraseCountStamp = stamp;
+    }
+    const count = this.prepared("SELECT count(*) FROM fts WHERE fts MATCH ?").pluck();
+    const positive = pq.terms.filter((t) => !t.negated).map((t) => {
+      const phrase = `terms : "${t.stems.join(" ").replace(/"/g, '""')}"`;
+      let n = this.phraseCounts.get(phrase);
+      if (n === undefined) this.phraseCounts.set(phrase, (n = count.get(phrase) as number));
+      return n;
+    });
+    return [...positive, ...pq.terms.filter((t) => t.negated).map(() => 0)];
   }
 
   /**
@@ -625,4 +662,25 @@ export function summarize(pq: ParsedQuery, sort: string): unknown {
     ...(pq.eventDate ? { eventDate: pq.eventDate } : {}),
     sort,
   };
+}
+
+/**
+ * Loads rasd_bm25 (src/store/native/rasd_fts5.c, built into build/native by `npm run build`) when it
+ * is there and RASD_NATIVE is not "0"; without it the archive ranks with FTS5's bm25(), same scores.
+ */
+function loadNativeRank(db: Database.Database): boolean {
+  if (process.env.RASD_NATIVE === "0") return false;
+  let file: string;
+  try {
+    file = join(packageRoot(), "build/native/rasd_fts5.so");
+  } catch {
+    return false;
+  }
+  if (!existsSync(file)) return false;
+  try {
+    db.loadExtension(file); // entry point from the file name: sqlite3_rasdfts_init
+    return true;
+  } catch {
+    return false;
+  }
 }

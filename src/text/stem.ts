@@ -61,6 +61,8 @@ export interface StemmedToken {
   start: number;
   end: number;
   stem: string;
+  /** The token's place among all the text's tokens (only from stemTokens with needles). */
+  n?: number;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -102,17 +104,24 @@ function classOfChar(ch: string): number {
  * is. Arabic and Latin runs are separate words, as are digit runs ("3.5" and "1,200" stay one
  * number). Characters the normaliser drops (diacritics, tatweel) never end a word, and a word's end
  * covers the marks on its last letter ("وترامبُ" whole).
+ *
+ * With `needles` (stems), only the tokens whose normalised word contains one of them are returned,
+ * each with its place `n` among all the tokens: a stem is its word with affixes taken off, so no
+ * other token can have one of those stems, and highlighting a few words in a long text then stems
+ * a handful of tokens instead of every one.
  */
-export function stemTokens(text: string): StemmedToken[] {
+export function stemTokens(text: string, needles?: readonly string[]): StemmedToken[] {
   const out: StemmedToken[] = [];
   let cls = 0;
   let start = -1;
   let end = -1;
   let word = "";
+  let n = 0;
   const close = () => {
     if (cls !== 0 && word) {
-      const st = cls === 1 ? stemNormalized(word) : word;
-      if (st) out.push({ start, end, stem: st });
+      if (!needles) out.push({ start, end, stem: cls === 1 ? stemNormalized(word) : word });
+      else if (containsAny(word, needles)) out.push({ start, end, stem: cls === 1 ? stemNormalized(word) : word, n });
+      n++;
     }
     cls = 0;
     word = "";
@@ -159,4 +168,9 @@ export function stemTokens(text: string): StemmedToken[] {
   }
   close();
   return out;
+}
+
+function containsAny(word: string, needles: readonly string[]): boolean {
+  for (let i = 0; i < needles.length; i++) if (word.includes(needles[i]!)) return true;
+  return false;
 }

@@ -16,11 +16,15 @@ export interface Snippet {
 const WIDTH = 240;
 
 /** Where the query's words and phrases occur in `text`, as [start, end) ranges in order. */
-export function findHighlights(text: string, terms: readonly QueryTerm[], tokens: StemmedToken[] = stemTokens(text)): Array<[number, number]> {
+export function findHighlights(text: string, terms: readonly QueryTerm[], given?: StemmedToken[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (!terms.length) return out;
   const words = new Set(terms.filter((t) => t.stems.length === 1).map((t) => t.stems[0]!));
   const phrases = terms.filter((t) => t.stems.length > 1).map((t) => t.stems);
+  // Only the tokens that can match are stemmed; `n` keeps their places, so a phrase still needs its
+  // words next to each other in the text, not merely in this list.
+  const tokens = given ?? stemTokens(text, [...new Set(terms.flatMap((t) => t.stems))]);
+  const place = (i: number) => tokens[i]!.n ?? i;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (words.has(tok.stem)) {
@@ -30,7 +34,7 @@ export function findHighlights(text: string, terms: readonly QueryTerm[], tokens
     for (const ph of phrases) {
       if (i + ph.length > tokens.length) continue;
       let ok = true;
-      for (let k = 0; k < ph.length && ok; k++) ok = tokens[i + k]!.stem === ph[k];
+      for (let k = 0; k < ph.length && ok; k++) ok = tokens[i + k]!.stem === ph[k] && place(i + k) === place(i) + k;
       if (ok) {
         out.push([tok.start, tokens[i + ph.length - 1]!.end]);
         i += ph.length - 1;

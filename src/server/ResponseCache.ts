@@ -8,6 +8,12 @@
  *
  * Bounded by entries and by bytes, least recently used first out.
  */
+/** An answer that is already JSON text (Store.searchJson), stored and sent as it is. */
+export class SerializedJson {
+  constructor(readonly text: string) {}
+}
+const serialize = (v: unknown): string => (v instanceof SerializedJson ? v.text : JSON.stringify(v));
+
 export class ResponseCache {
   private entries = new Map<string, { stamp: number; body: string }>();
   private inFlight = new Map<string, { stamp: number; body: Promise<string> }>();
@@ -25,7 +31,7 @@ export class ResponseCache {
    * stamp (an engine that cannot tell when it changed) nothing is stored.
    */
   async json(key: string, stamp: number | null, compute: () => Promise<unknown>): Promise<{ body: string; cached: boolean }> {
-    if (stamp === null) return { body: JSON.stringify(await compute()), cached: false };
+    if (stamp === null) return { body: serialize(await compute()), cached: false };
     const hit = this.entries.get(key);
     if (hit && hit.stamp === stamp) {
       // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
@@ -40,7 +46,7 @@ export class ResponseCache {
       return { body: await pending.body, cached: true };
     }
     this.misses++;
-    const body = compute().then((v) => JSON.stringify(v));
+    const body = compute().then(serialize);
     this.inFlight.set(key, { stamp, body });
     try {
       const text = await body;

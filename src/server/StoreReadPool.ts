@@ -66,14 +66,14 @@ export class StoreReadPool implements Store {
     this.load[worker] = 0;
   }
 
-  private call<T>(method: ReadMethod, args: unknown[]): Promise<T> {
+  private call<T>(method: ReadMethod, args: unknown[], json = false): Promise<T> {
     let w = 0;
     for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[w]!) w = i;
     const id = this.next++;
     if (this.load[w]!++ === 0) this.workers[w]!.ref(); // a pending call keeps the process alive
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, worker: w });
-      this.workers[w]!.postMessage({ id, method, args });
+      this.workers[w]!.postMessage(json ? { id, method, args, json } : { id, method, args });
     });
   }
 
@@ -88,6 +88,9 @@ export class StoreReadPool implements Store {
   }
   search(query: string, options?: SearchOptions): Promise<SearchResult> {
     return this.call("search", [query, options]);
+  }
+  searchJson(query: string, options?: SearchOptions): Promise<string> {
+    return this.call("search", [query, options], true);
   }
   lookupEntities(prefix: string, limit?: number): Promise<EntitySummary[]> {
     return this.call("lookupEntities", [prefix, limit]);

@@ -5,7 +5,7 @@
  * while the archive's change stamp holds; the header x-rasd-cache says whether one was.
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { ResponseCache } from "./ResponseCache.js";
+import { ResponseCache, SerializedJson } from "./ResponseCache.js";
 import type { Store } from "../store/Store.js";
 import { RasdError } from "../errors.js";
 import { withEntityKeys } from "./withEntityKeys.js";
@@ -29,7 +29,9 @@ export function archiveRoutes(app: FastifyInstance, store: Store | null, cache =
     { schema: { querystring: searchQuery } },
     async (req, reply) => {
       const { q = "", limit, offset, sort, facets } = req.query;
-      return cached(reply, ["search", q, limit, offset, sort, facets], (s) => s.search(q, { limit, offset, sort, facets }));
+      return cached(reply, ["search", q, limit, offset, sort, facets], async (s) =>
+        s.searchJson ? new SerializedJson(await s.searchJson(q, { limit, offset, sort, facets })) : s.search(q, { limit, offset, sort, facets }),
+      );
     },
   );
 

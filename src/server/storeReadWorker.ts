@@ -14,6 +14,8 @@ export interface ReadCall {
   id: number;
   method: ReadMethod;
   args: unknown[];
+  /** Answer with the value serialized as JSON (a string crosses threads without a structured clone). */
+  json?: boolean;
 }
 
 export type ReadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; code?: string; message: string };
@@ -31,7 +33,7 @@ if (parentPort) {
       if (!READ_METHODS.includes(call.method)) throw new Error(`not a read method: ${call.method}`);
       const fn = store[call.method] as (...a: unknown[]) => Promise<unknown>;
       const value = await fn.apply(store, call.args);
-      port.postMessage({ id: call.id, ok: true, value } satisfies ReadReply);
+      port.postMessage({ id: call.id, ok: true, value: call.json ? JSON.stringify(value) : value } satisfies ReadReply);
     } catch (e) {
       port.postMessage({ id: call.id, ok: false, ...(isRasdError(e) ? { code: e.code } : {}), message: (e as Error).message } satisfies ReadReply);
     }

@@ -91,5 +91,10 @@ export interface Store {
    * where the engine cannot tell cheaply. The server caches read responses only while it holds.
    */
   changeStamp?(): number | null;
+  /**
+   * search's answer already serialized as JSON. A pool of read workers serializes in the worker, so
+   * the event loop neither copies the result across threads as objects nor stringifies it.
+   */
+  searchJson?(query: string, options?: SearchOptions): Promise<string>;
   close(): Promise<void>;
 }

@@ -33,6 +33,14 @@ test("the read pool answers exactly as the store does", async () => {
   assert.equal(await pool.entity("PER:لا أحد"), null);
 });
 
+test("searchJson: the worker sends the search serialized, the same answer as the store's", async () => {
+  for (const q of ["ترامب", '"الولايات المتحدة" -داعش']) {
+    const text = await pool.searchJson(q, { limit: 10, facets: true });
+    assert.equal(typeof text, "string");
+    assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(await fx.store.search(q, { limit: 10, facets: true }))));
+  }
+});
+
 test("concurrent searches spread over the workers and all come back right", async () => {
   const queries = ["ترامب", "سورية", "الولايات المتحدة", '"التحالف الدولي"', "داعش", "واشنطن"];
   const expected = await Promise.all(queries.map((q) => fx.store.search(q, { limit: 5, facets: false })));

@@ -29,8 +29,6 @@ interface Mention {
   type: Entity["type"];
 }
 
-/** Words that open a new clause: the subject starts after them. */
-const CONTRAST = new Set(["لكن", "ولكن", "بينما", "فيما", "وفيما", "اذ", "حيث", "وحيث"]);
 const TYPE_RANK: Record<string, number> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 };
 const MAX_NP = 10;
 
@@ -314,7 +312,7 @@ export class SpeakerResolver {
       let a = e;
       while (a > 0 && e - a < 6 && this.sameSentence(a - 1, c)) {
         const t = tokens[a - 1]!;
-        if (this.punct(a - 1, "،,.:") || this.lex.verb(t.norm) || this.lex.clauseStops.has(t.norm.replace(/^و/, "")) || CONTRAST.has(t.norm)) break;
+        if (this.punct(a - 1, "،,.:") || this.lex.verb(t.norm) || this.lex.clauseStops.has(t.norm.replace(/^و/, "")) || this.lex.speakerBoundaries.has(t.norm)) break;
         a--;
       }
       const s = this.fromRange(a, e);
@@ -451,6 +449,6 @@ export class SpeakerResolver {
 
   private isFunctionWord(k: number): boolean {
     const t = this.art.tokens[k]!;
-    return this.lex.isAdjunct(t.norm, t.text) || this.lex.complementizers.has(t.norm) || this.lex.relativePronouns.has(t.norm) || this.lex.verb(t.norm) !== undefined || this.lex.scareBefore.has(t.norm) || CONTRAST.has(t.norm) || this.inTime[k] === 1;
+    return this.lex.isAdjunct(t.norm, t.text) || this.lex.complementizers.has(t.norm) || this.lex.relativePronouns.has(t.norm) || this.lex.verb(t.norm) !== undefined || this.lex.scareBefore.has(t.norm) || this.lex.speakerBoundaries.has(t.norm) || this.inTime[k] === 1;
   }
 }

@@ -35,7 +35,6 @@ interface Candidate {
   speaker?: Speaker;
 }
 
-const CONTRAST = new Set(["لكن", "ولكن", "بينما", "فيما", "وفيما", "غير"]);
 const PREPOSITIONS = new Set(["في", "عن", "من", "الي", "علي", "حول", "بشان", "ب", "ل"]);
 const MAX_INDIRECT = 120;
 /** Per word: 0 when it is no reporting verb (most words), else 1 + the index of its verb in `verbList`. */
@@ -331,7 +330,7 @@ export const quotesAnnotator: Annotator<"quotes"> = {
             const n = tokens[e + 1]!.norm;
             if (verbs[e + 1] || lex.clauseStops.has(n) || lex.clauseStops.has(n.replace(/^و/, ""))) break;
             // "، لكن العسكري قال", "، في حين كشفت الوزارة": another clause, another speaker.
-            if (CONTRAST.has(n) || (n === "في" && tokens[e + 2]?.norm === "حين")) break;
+            if (lex.clauseContrasts.has(n) || (n === "في" && tokens[e + 2]?.norm === "حين")) break;
             // "، كما أكد رفضه …": the next cue of the sentence.
             if (n === "كما" && verbs[e + 2]) break;
           }

@@ -31,6 +31,8 @@ interface RawReporting {
   formulaVerbs: string[];
   attributionAfter: string[];
   personTitles: string[];
+  clauseContrasts: string[];
+  speakerBoundaries: string[];
 }
 
 export interface ReportingVerb {
@@ -63,6 +65,10 @@ export interface ReportingLexicon {
   attributionAfter: PhraseMatcher<true>;
   /** "الأستاذة", "السفير" (article-less): a definite title announces a person, named or not. */
   personTitles: Set<string>;
+  /** "، لكن العسكري قال": after a comma inside an indirect quote, another clause (another speaker) starts. */
+  clauseContrasts: Set<string>;
+  /** Words a speaker's name is never read across, nor made of (contrast words, causal اذ/حيث). */
+  speakerBoundaries: Set<string>;
   /** "على" and "علي" fold to one form: the preposition is known by its written ى. */
   isAdjunct(norm: string, text: string): boolean;
 }
@@ -123,6 +129,8 @@ export function reportingLexicon(): ReportingLexicon {
     formulaVerbs: set(raw.formulaVerbs),
     attributionAfter: new PhraseMatcher(raw.attributionAfter.map((w) => [w, true] as const)),
     personTitles: set(raw.personTitles),
+    clauseContrasts: set(raw.clauseContrasts),
+    speakerBoundaries: set(raw.speakerBoundaries),
     // The normaliser folds إمام (imam) into أمام (before): the written hamza tells them apart.
     isAdjunct: (norm, text) => adjuncts.has(norm) && (norm !== "علي" || /ى[\u064B-\u0652]*$/.test(text)) && (norm !== "امام" || !/^[وف]?إ/.test(text)),
   };

@@ -86,6 +86,11 @@ export function originalPrefix(text: string, letters: number): number {
 /** Letters of a proclitic to cut from the first token of a tagger entity that the KB does not know. */
 function procliticCut(norm: string, known: (s: string) => boolean): number {
   if (norm.length < 4) return 0;
+  // "ومقدونيا": the word list knows frequent words with their conjunction attached as well, so the
+  // whole being known does not make و part of the name when what follows is a known word of four
+  // letters or more (names that start with و or ف leave three: وليد، وائل، فارس).
+  const c = norm.charCodeAt(0);
+  if ((c === 0x648 || c === 0x641) && norm.length - 1 >= 4 && known(norm.slice(1))) return 1;
   if (known(norm)) return 0;
   for (const p of NAME_PROCLITICS) {
     if (!norm.startsWith(p) || norm.length - p.length < 2) continue;

@@ -64,15 +64,25 @@ test("entities: proclitics stay outside mentions", () => {
 });
 
 test("entities: the conjunction stays outside a name the knowledge base does not hold whole", () => {
-  // "مقدونيا" alone is no alias (the KB has "شمال مقدونيا"), and the word list knows "ومقدونيا" with
-  // its و as a frequent word of the news: the mention must still start at the name.
-  const text = "زار الرئيس الصربي العاصمة بلغراد ثم توجه إلى كرواتيا والبوسنة والهرسك وسلوفينيا ومقدونيا الشمالية.";
+  // The word list knows "وأحمد" and "ومحمد" with their و (frequent words of the news); the mentions
+  // must still start at the names, which the knowledge base does not hold.
+  const text = "شارك في التدريبات محمد صلاح وأحمد فتحي ومحمود عبد الرازق قبل المباراة.";
   const es = run(text);
   checkInvariants(text, es);
   const all = es.flatMap((e) => e.mentions.map((m) => m.text));
-  assert.ok(all.includes("مقدونيا"), JSON.stringify(all));
-  assert.ok(!all.some((m) => m.startsWith("وم")), JSON.stringify(all));
-  assert.deepEqual(texts(byEn(es, "Slovenia")), ["سلوفينيا"]);
+  assert.ok(all.includes("أحمد فتحي"), JSON.stringify(all));
+  assert.ok(all.includes("محمود عبد الرازق"), JSON.stringify(all));
+  assert.ok(!all.some((m) => m.startsWith("و")), JSON.stringify(all));
+});
+
+test("entities: common spellings of countries and cities link, with their usual Arabic names", () => {
+  const text = "زار الرئيس الصربي العاصمة بلغراد ثم توجه إلى صربيا وهونغ كونغ ومقدونيا الشمالية وزيوريخ.";
+  const es = run(text);
+  checkInvariants(text, es);
+  assert.equal(byEn(es, "Serbia")?.name, "صربيا");
+  assert.deepEqual(texts(byEn(es, "North Macedonia")), ["مقدونيا الشمالية"]);
+  assert.deepEqual(texts(byEn(es, "Zurich")), ["زيوريخ"]);
+  assert.deepEqual(texts(byEn(es, "Hong Kong")), ["هونغ كونغ"]);
 });
 
 test("entities: spelling variants meet in one entity", () => {

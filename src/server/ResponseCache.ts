@@ -1,3 +1,9 @@
+/** An answer that is already JSON text (Store.searchJson), stored and sent as it is. */
+export class SerializedJson {
+  constructor(readonly text: string) {}
+}
+const serialize = (v: unknown): string => (v instanceof SerializedJson ? v.text : JSON.stringify(v));
+
 /**
  * Serialized JSON answers of the read routes, kept while the archive does not change. Analysts on one
  * desk repeat each other's searches (the names in the news that day, the desk's own links), and a
@@ -8,12 +14,6 @@
  *
  * Bounded by entries and by bytes, least recently used first out.
  */
-/** An answer that is already JSON text (Store.searchJson), stored and sent as it is. */
-export class SerializedJson {
-  constructor(readonly text: string) {}
-}
-const serialize = (v: unknown): string => (v instanceof SerializedJson ? v.text : JSON.stringify(v));
-
 export class ResponseCache {
   private entries = new Map<string, { stamp: number; body: string }>();
   private inFlight = new Map<string, { stamp: number; body: Promise<string> }>();

@@ -69,11 +69,13 @@ export const SCHEMA_VERSION = 2;
 /** The most matches a relevance ranking scores (the most recently added; see search). */
 export const RANK_WINDOW = 1000;
 
+/** One FTS5 phrase, quoted, so no user text is ever an operator. */
+const ftsPhrase = (stems: string[]): string => `"${stems.join(" ").replace(/"/g, '""')}"`;
+
 /** FTS5 expression for the query's words: every piece quoted, so no user text is ever an operator. */
 export function ftsExpression(pq: ParsedQuery): { positive: string | null; negative: string | null } {
-  const q = (stems: string[]) => `"${stems.join(" ").replace(/"/g, '""')}"`;
-  const pos = pq.terms.filter((t) => !t.negated).map((t) => q(t.stems));
-  const neg = pq.terms.filter((t) => t.negated).map((t) => q(t.stems));
+  const pos = pq.terms.filter((t) => !t.negated).map((t) => ftsPhrase(t.stems));
+  const neg = pq.terms.filter((t) => t.negated).map((t) => ftsPhrase(t.stems));
   return { positive: pos.length ? pos.join(" AND ") : null, negative: neg.length ? neg.join(" OR ") : null };
 }
 
@@ -288,7 +290,6 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** A statement prepared once per SQL text (query shapes repeat: the same filters, other values). */
   /** Transactions this connection began (data_version counts only other connections' commits). */
   private ownWrites = 0;
 
@@ -301,6 +302,7 @@ export class SqliteStore implements Store {
     return v * 1_000_003 + this.ownWrites;
   }
 
+  /** A statement prepared once per SQL text (query shapes repeat: the same filters, other values). */
   private prepared(sql: string): Database.Statement {
     return this.statement(sql, () => sql);
   }
@@ -454,7 +456,7 @@ export class SqliteStore implements Store {
     }
     const count = this.prepared("SELECT count(*) FROM fts WHERE fts MATCH ?").pluck();
     const positive = pq.terms.filter((t) => !t.negated).map((t) => {
-      const phrase = `terms : "${t.stems.join(" ").replace(/"/g, '""')}"`;
+      const phrase = `terms : ${ftsPhrase(t.stems)}`;
       let n = this.phraseCounts.get(phrase);
       if (n === undefined) this.phraseCounts.set(phrase, (n = count.get(phrase) as number));
       return n;

@@ -119,8 +119,11 @@ export function stemTokens(text: string, needles?: readonly string[]): StemmedTo
   let n = 0;
   const close = () => {
     if (cls !== 0 && word) {
-      if (!needles) out.push({ start, end, stem: cls === 1 ? stemNormalized(word) : word });
-      else if (containsAny(word, needles)) out.push({ start, end, stem: cls === 1 ? stemNormalized(word) : word, n });
+      if (!needles || containsAny(word, needles)) {
+        const tok: StemmedToken = { start, end, stem: cls === 1 ? stemNormalized(word) : word };
+        if (needles) tok.n = n;
+        out.push(tok);
+      }
       n++;
     }
     cls = 0;

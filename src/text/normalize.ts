@@ -108,6 +108,18 @@ const FOLD = (() => {
   return t;
 })();
 
+/**
+ * What one UTF-16 unit folds to under the default options, from the table above: a unit (itself
+ * when unchanged; a surrogate half is itself), UNIT_DROPPED, or UNIT_SPECIAL (a presentation form
+ * or an expansion, whose fold only normalize() gives). A scan over raw text can then ask which units
+ * fold to a character without normalising the text.
+ */
+export function unitFold(c: number): number {
+  return FOLD[c]!;
+}
+export const UNIT_DROPPED = DROPPED;
+export const UNIT_SPECIAL = SPECIAL;
+
 /** Appends the fold of the special character at `i` (a presentation form) to the buffers. */
 function foldSpecial(input: string, i: number, opts: Required<NormalizeOptions>, push: (unit: number, at: number) => void): number {
   const c = input.codePointAt(i)!;

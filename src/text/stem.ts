@@ -5,7 +5,7 @@
  * never leaves fewer than three letters. Precision is traded for recall on purpose: two
  * words that share a stem are rare enough in news search, and the query is stemmed the same way.
  */
-import { normalize } from "./normalize.js";
+import { normalize, unitFold, UNIT_DROPPED, UNIT_SPECIAL } from "./normalize.js";
 
 const MIN = 3;
 /** Proclitic units, stripped greedily: و ف (conjunctions), ب ل ك (prepositions), ال (the article). */
@@ -176,4 +176,129 @@ export function stemTokens(text: string, needles?: readonly string[]): StemmedTo
 function containsAny(word: string, needles: readonly string[]): boolean {
   for (let i = 0; i < needles.length; i++) if (word.includes(needles[i]!)) return true;
   return false;
+}
+
+/**
+ * The tokens of stemTokens(text, needles), without their places `n`, found without folding the whole
+ * text: highlighting two words in an article then tokenises the few words around them, not all.
+ *
+ * A regex over the raw text (needleRegex) finds every place where raw units fold to a needle, and
+ * every unit whose fold only normalize() knows (a presentation form, ﻻ, ﷺ); only the chunk between
+ * ASCII whitespace around each match is tokenised, by stemTokens itself. That is exact because:
+ * - ASCII whitespace folds to itself, a class-0 character outside the digit-separator rule, so a
+ *   token never crosses it and stemTokens starts afresh after it: a chunk's tokens are the full
+ *   text's (a surrogate pair never straddles a chunk's start, and one cut at its end is class 0 both ways);
+ * - a token whose word holds a needle holds, unit for unit, either a run the needle pattern matches
+ *   (each unit folding to the needle's next character, dropped units between) or a special unit;
+ * - a match never crosses whitespace, so scanning on from a chunk's end reaches every other chunk
+ *   that has one.
+ */
+export function stemTokensNear(text: string, needles: readonly string[]): StemmedToken[] {
+  // An empty needle is in every word: nothing to scan for.
+  if (!needles.length || needles.some((x) => !x)) return withoutPlaces(stemTokens(text, needles));
+  const re = needleRegex(needles);
+  const out: StemmedToken[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    let s = m.index;
+    while (s > 0 && !isChunkEdge(text.charCodeAt(s - 1))) s--;
+    let e = re.lastIndex;
+    while (e < text.length && !isChunkEdge(text.charCodeAt(e))) e++;
+    for (const t of stemTokens(text.slice(s, e), needles)) out.push({ start: t.start + s, end: t.end + s, stem: t.stem });
+    // The rest of this chunk was tokenised with it; later matches in it would repeat its tokens.
+    re.lastIndex = e;
+  }
+  return out;
+}
+
+/** Space, \n, \r, \t: where a chunk ends (each folds to itself and always ends a token). */
+export function isChunkEdge(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+function withoutPlaces(tokens: StemmedToken[]): StemmedToken[] {
+  return tokens.map((t) => ({ start: t.start, end: t.end, stem: t.stem }));
+}
+
+interface InverseFold {
+  /** For each unit that some other unit folds to, those others ("ا": أ إ آ ٱ ٲ ٳ). */
+  others: Map<number, number[]>;
+  /** Regex class body of the units that fold to nothing (diacritics, tatweel, zero-width and bidi marks). */
+  dropped: string;
+  /** Regex class body of the special units (normalize's slow path: presentation forms, expansions). */
+  special: string;
+}
+
+let inverse: InverseFold | undefined;
+/** unitFold inverted, built once on first use (one pass over the 64K units, no normalising). */
+function inverseFold(): InverseFold {
+  if (inverse) return inverse;
+  const others = new Map<number, number[]>();
+  const dropped: number[] = [];
+  const special: number[] = [];
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const f = unitFold(c);
+    if (f === UNIT_DROPPED) dropped.push(c);
+    else if (f === UNIT_SPECIAL) special.push(c);
+    else if (f !== c) {
+      const list = others.get(f);
+      if (list) list.push(c);
+      else others.set(f, [c]);
+    }
+  }
+  inverse = { others, dropped: classBody(dropped), special: classBody(special) };
+  return inverse;
+}
+
+/** The units that fold to exactly `ch`, ascending. */
+function unitsFoldingTo(ch: number, inv: InverseFold): number[] {
+  const units = [...(inv.others.get(ch) ?? [])];
+  if (unitFold(ch) === ch) units.push(ch);
+  return units.sort((a, b) => a - b);
+}
+
+/** The inside of a regex character class for these units (ascending), as escaped ranges. */
+function classBody(units: readonly number[]): string {
+  const hex = (c: number) => "\\u" + c.toString(16).padStart(4, "0");
+  let out = "";
+  for (let i = 0; i < units.length; ) {
+    let j = i;
+    while (j + 1 < units.length && units[j + 1] === units[j]! + 1) j++;
+    out += j === i ? hex(units[i]!) : `${hex(units[i]!)}-${hex(units[j]!)}`;
+    i = j + 1;
+  }
+  return out;
+}
+
+const needleRegexes = new Map<string, RegExp>();
+const NEEDLE_REGEXES_MAX = 1000;
+
+/**
+ * Matches any raw run that folds to one of the needles (at each needle character, a class of the
+ * units folding to exactly it; between two, any number of units folding to nothing: "ترْامـب"), and
+ * any special unit, whose fold the classes cannot describe. A search highlights the same needles in
+ * all its hits, so the regex is kept per needle list.
+ */
+function needleRegex(needles: readonly string[]): RegExp {
+  const key = JSON.stringify(needles);
+  let re = needleRegexes.get(key);
+  if (!re) {
+    const inv = inverseFold();
+    const gap = `[${inv.dropped}]*`;
+    const alts = needles.map((needle) => {
+      const parts: string[] = [];
+      for (let k = 0; k < needle.length; k++) {
+        const units = unitsFoldingTo(needle.charCodeAt(k), inv);
+        // No unit folds to this character alone: the needle occurs only through a special unit.
+        if (!units.length) return "(?!)";
+        parts.push(`[${classBody(units)}]`);
+      }
+      return parts.join(gap);
+    });
+    re = new RegExp(`${alts.join("|")}|[${inv.special}]`, "g");
+    if (needleRegexes.size >= NEEDLE_REGEXES_MAX) needleRegexes.clear();
+    needleRegexes.set(key, re);
+  }
+  return re;
 }

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { normalize, normalizeWithMap, spanFromNormalized } from "../../src/text/normalize.js";
+import { normalize, normalizeWithMap, spanFromNormalized, unitFold, UNIT_DROPPED, UNIT_SPECIAL } from "../../src/text/normalize.js";
 
 test("hamza forms, alef maqsura, ta marbuta, diacritics and tatweel fold to one form", () => {
   const cases: Array<[string, string]> = [
@@ -64,4 +64,20 @@ test("property: the offset map is monotone and every normalised range maps to a 
     }),
     { numRuns: 500 },
   );
+});
+
+test("unitFold says what normalize does with each unit alone (what a raw-text scan relies on)", () => {
+  let special = 0;
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      assert.equal(unitFold(c), c);
+      continue;
+    }
+    const f = unitFold(c);
+    const n = normalize(String.fromCharCode(c));
+    if (f === UNIT_SPECIAL) special++;
+    else assert.equal(n, f === UNIT_DROPPED ? "" : String.fromCharCode(f), `U+${c.toString(16)}`);
+  }
+  // The presentation forms and nothing much else.
+  assert.ok(special > 800 && special < 1000, `${special} special units`);
 });

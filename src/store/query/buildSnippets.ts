@@ -3,7 +3,7 @@
  * as the index was, so a highlight covers the very characters that matched ("وترامبُ" whole, with its
  * diacritic). Offsets are into the record text.
  */
-import { stemTokens, type StemmedToken } from "../../text/stem.js";
+import { stemTokens, stemTokensNear, type StemmedToken } from "../../text/stem.js";
 import type { QueryTerm } from "./parseQuery.js";
 
 export interface Snippet {
@@ -22,8 +22,10 @@ export function findHighlights(text: string, terms: readonly QueryTerm[], given?
   const words = new Set(terms.filter((t) => t.stems.length === 1).map((t) => t.stems[0]!));
   const phrases = terms.filter((t) => t.stems.length > 1).map((t) => t.stems);
   // Only the tokens that can match are stemmed; `n` keeps their places, so a phrase still needs its
-  // words next to each other in the text, not merely in this list.
-  const tokens = given ?? stemTokens(text, [...new Set(terms.flatMap((t) => t.stems))]);
+  // words next to each other in the text, not merely in this list. Without a phrase the places are
+  // not needed, and only the words around a needle are tokenised.
+  const needles = [...new Set(terms.flatMap((t) => t.stems))];
+  const tokens = given ?? (phrases.length ? stemTokens(text, needles) : stemTokensNear(text, needles));
   const place = (i: number) => tokens[i]!.n ?? i;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
@@ -63,7 +65,11 @@ function widen(text: string, start: number, end: number): [number, number] {
  * query) the lead of the article is the snippet. `from` skips a headline at the start of the text.
  */
 export function buildSnippets(text: string, terms: readonly QueryTerm[], max = 2, from = 0): Snippet[] {
-  const hl = findHighlights(text, terms);
+  return snippetsOf(text, findHighlights(text, terms), max, from);
+}
+
+/** buildSnippets from highlights already found (the tests give those of stemming every token). */
+export function snippetsOf(text: string, hl: ReadonlyArray<[number, number]>, max = 2, from = 0): Snippet[] {
   if (!hl.length) {
     const start = from < text.length ? from : 0;
     const [s, e] = widen(text, start, start + WIDTH);

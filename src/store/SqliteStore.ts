@@ -15,7 +15,7 @@ import { recordRows, type RecordRows } from "./recordRows.js";
 import { parseQuery, highlightTerms, fieldValue, type ParsedQuery } from "./query/parseQuery.js";
 import { compileFilters, sortOf } from "./query/compileFilters.js";
 import { buildSnippets } from "./query/buildSnippets.js";
-import { dateMatch, dateTokens } from "./query/dateTokens.js";
+import { dateMatchTokens, dateTokens } from "./query/dateTokens.js";
 import { signatureFromBytes } from "../dedup/MinHash.js";
 import { closestDuplicate, storyOf, type StoryCandidate } from "../dedup/archiveLinks.js";
 import { dayNumber, STORY_MIN_SHARED, STORY_WINDOW_DAYS } from "../dedup/storyFeatures.js";
@@ -32,8 +32,9 @@ CREATE TABLE IF NOT EXISTS articles(
   tone REAL, words INTEGER, length INTEGER,
   shingles INTEGER, signature BLOB, features INTEGER,
   duplicate_of TEXT, story TEXT,
-  record BLOB NOT NULL,
-  body BLOB
+  entity_keys TEXT,
+  body BLOB,
+  record BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_dct ON articles(dct);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet_norm);
@@ -90,9 +91,19 @@ export class SqliteStore implements Store {
   private rankWindow: number;
   /** Whether rasd_bm25 (build/native) is loaded: bm25 with the phrase counts kept between queries. */
   readonly nativeRank: boolean;
-  /** Documents holding each full-text phrase ("terms : …"), valid while `phraseCountStamp` holds. */
+  /**
+   * What searches ask again and again, kept while the archive's change stamp (`keptStamp`) holds: the
+   * documents each full-text phrase ("terms : …") or date token matches, and the names of entity keys.
+   */
   private phraseCounts = new Map<string, number>();
-  private phraseCountStamp = -1;
+  private entityNames = new Map<string, { name: string; en: string | null; type: string }>();
+  private keptStamp = -1;
+  /**
+   * Whether articles have `entity_keys` (each article's archive-wide entity keys, a JSON array), which
+   * the entity facet counts from the rows the search has read anyway. Archives written before it lack
+   * the column until opened for writing, and their older rows hold NULL: those are counted in SQL.
+   */
+  private entityKeysColumn: boolean;
 
   constructor(path: string, options: { readonly?: boolean; rankWindow?: number } = {}) {
     this.path = path;
@@ -112,7 +123,10 @@ export class SqliteStore implements Store {
           this.db.exec(SCHEMA);
           this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
         })();
-      } else this.checkVersion(version);
+      } else {
+        this.checkVersion(version);
+        if (!this.hasColumn("articles", "entity_keys")) this.db.exec("ALTER TABLE articles ADD COLUMN entity_keys TEXT");
+      }
     } else {
       const version = this.schemaVersion();
       if (version === null) {
@@ -124,12 +138,13 @@ export class SqliteStore implements Store {
     this.db.pragma("cache_size = -65536");
     this.db.pragma("temp_store = MEMORY");
     this.nativeRank = loadNativeRank(this.db);
+    this.entityKeysColumn = this.hasColumn("articles", "entity_keys");
     const p = (sql: string) => this.db.prepare(sql);
     this.stmts = options.readonly ? {} : {
       exists: p("SELECT doc FROM articles WHERE id = ?"),
       insArticle: p(`INSERT INTO articles(id, headline, outlet, outlet_norm, section, section_norm, dct, dct_origin, url, kind, language, tone, words, length,
-        shingles, signature, features, duplicate_of, story, record, body) VALUES (@id, @headline, @outlet, @outletNorm, @section, @sectionNorm, @dct, @dctOrigin, @url,
-        @kind, @language, @tone, @words, @length, @shingles, @signature, @features, @duplicateOf, @story, @record, @body)`),
+        shingles, signature, features, duplicate_of, story, entity_keys, record, body) VALUES (@id, @headline, @outlet, @outletNorm, @section, @sectionNorm, @dct, @dctOrigin, @url,
+        @kind, @language, @tone, @words, @length, @shingles, @signature, @features, @duplicateOf, @story, @entityKeys, @record, @body)`),
       insFts: p("INSERT INTO fts(rowid, terms, dates) VALUES (?, ?, ?)"),
       insEntity: p("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
       upKey: p(`INSERT INTO entity_keys VALUES (?,?,?,?,?,?,1,?) ON CONFLICT(key) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions`),
@@ -168,6 +183,10 @@ export class SqliteStore implements Store {
       this.db.close();
       throw new RasdError("RASD_STORE", `cannot read ${this.path}: ${(e as Error).message}`, { cause: e });
     }
+  }
+
+  private hasColumn(table: string, column: string): boolean {
+    return (this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === column);
   }
 
   private checkVersion(version: number): void {
@@ -221,6 +240,7 @@ export class SqliteStore implements Store {
       features: r.features.length,
       duplicateOf,
       story,
+      entityKeys: JSON.stringify(keysOf(r).map((k) => k.key)),
       ...packRecord(r.json, r.text),
     });
     const doc = Number(info.lastInsertRowid);
@@ -318,13 +338,13 @@ export class SqliteStore implements Store {
    * the index lookup, so a common word over a long archive does not mean ranking and joining every
    * article it occurs in only to drop those outside the month.
    */
-  private ftsMatch(pq: ParsedQuery): { positive: string | null; negative: string | null } {
+  private ftsMatch(pq: ParsedQuery): { positive: string | null; negative: string | null; dates: string[] | null } {
     const fts = ftsExpression(pq);
-    if (!fts.positive) return { positive: null, negative: fts.negative ? `terms : (${fts.negative})` : null };
+    if (!fts.positive) return { positive: null, negative: fts.negative ? `terms : (${fts.negative})` : null, dates: null };
     let expr = `terms : (${fts.negative ? `(${fts.positive}) NOT (${fts.negative})` : fts.positive})`;
-    const dates = pq.date ? dateMatch(pq.date, pq.date.from && pq.date.to ? { lo: null, hi: null } : this.dateSpan()) : null;
-    if (dates) expr = `(${expr}) AND (${dates})`;
-    return { positive: expr, negative: null };
+    const dates = pq.date ? dateMatchTokens(pq.date, pq.date.from && pq.date.to ? { lo: null, hi: null } : this.dateSpan()) : null;
+    if (dates) expr = `(${expr}) AND (dates : (${dates.join(" OR ")}))`;
+    return { positive: expr, negative: null, dates };
   }
 
   private whereOf(pq: ParsedQuery): { sql: string; params: unknown[] } {
@@ -392,7 +412,13 @@ export class SqliteStore implements Store {
       const rankHere = options.facets === true && sort === "relevance" && fts.positive !== null;
       if (options.facets) {
         // The matching rows, newest added first, read once for the facets (and the total when few).
-        matched = this.prepared(`SELECT a.outlet AS outlet, a.section AS section, a.dct AS dct, ${key} AS k${rankHere ? `, ${score} AS score` : ""} FROM ${from} WHERE ${w} ORDER BY ${key} DESC LIMIT ${this.rankWindow + 1}`).all(...(rankHere ? scoreParams : []), ...params) as MatchedRow[];
+        // FTS5 reads a doclist backwards by loading it whole, page after page, and forwards with
+        // skips; while all the matches are kept their order does not matter, so a match likely to
+        // fit the window is read forwards, and read again backwards if it did not fit after all.
+        const matchedIn = (dir: "ASC" | "DESC") =>
+          this.prepared(`SELECT a.outlet AS outlet, a.section AS section, a.dct AS dct, ${key} AS k${this.entityKeysColumn ? ", a.entity_keys AS ek" : ""}${rankHere ? `, ${score} AS score` : ""} FROM ${from} WHERE ${w} ORDER BY ${key} ${dir} LIMIT ${this.rankWindow + 1}`).all(...(rankHere ? scoreParams : []), ...params) as MatchedRow[];
+        matched = fts.positive && this.likelyWithinWindow(pq, fts.dates) ? matchedIn("ASC") : null;
+        if (!matched || matched.length > this.rankWindow) matched = matchedIn("DESC");
         if (matched.length > this.rankWindow) {
           matched = matched.slice(0, this.rankWindow);
           cut = matched[matched.length - 1]!.k;
@@ -449,19 +475,61 @@ export class SqliteStore implements Store {
    * query after query, so the counts are kept until the archive changes.
    */
   private phraseCountsOf(pq: ParsedQuery): number[] {
-    const stamp = this.changeStamp();
-    if (stamp !== this.phraseCountStamp || this.phraseCounts.size > 100_000) {
-      this.phraseCounts.clear();
-      this.phraseCountStamp = stamp;
-    }
-    const count = this.prepared("SELECT count(*) FROM fts WHERE fts MATCH ?").pluck();
-    const positive = pq.terms.filter((t) => !t.negated).map((t) => {
-      const phrase = `terms : ${ftsPhrase(t.stems)}`;
-      let n = this.phraseCounts.get(phrase);
-      if (n === undefined) this.phraseCounts.set(phrase, (n = count.get(phrase) as number));
-      return n;
-    });
+    const positive = pq.terms.filter((t) => !t.negated).map((t) => this.matchCount(`terms : ${ftsPhrase(t.stems)}`));
     return [...positive, ...pq.terms.filter((t) => t.negated).map(() => 0)];
+  }
+
+  /** The documents an FTS5 expression matches, kept with the phrase counts until the archive changes. */
+  private matchCount(expr: string): number {
+    return this.keptCount(expr, () => this.prepared("SELECT count(*) FROM fts WHERE fts MATCH ?").pluck().get(expr) as number);
+  }
+
+  /** A count kept until the archive changes (bounded: queries can name words without end). */
+  private keptCount(key: string, compute: () => number): number {
+    this.dropKeptIfChanged();
+    if (this.phraseCounts.size > 100_000) this.phraseCounts.clear();
+    let n = this.phraseCounts.get(key);
+    if (n === undefined) this.phraseCounts.set(key, (n = compute()));
+    return n;
+  }
+
+  private dropKeptIfChanged(): void {
+    const stamp = this.changeStamp();
+    if (stamp === this.keptStamp) return;
+    this.phraseCounts.clear();
+    this.entityNames.clear();
+    this.keptStamp = stamp;
+  }
+
+  /**
+   * The name, English name and type of an entity key, for facets (the twenty shown are mostly the
+   * same few hundred). The caller has dropped what was kept if the archive changed.
+   */
+  private entityName(key: string): { name: string; en: string | null; type: string } {
+    let named = this.entityNames.get(key);
+    if (!named) {
+      if (this.entityNames.size > 100_000) this.entityNames.clear();
+      named = (this.prepared("SELECT name, en, type FROM entity_keys WHERE key = ?").get(key) as typeof named) ?? { name: key, en: null, type: "MISC" };
+      this.entityNames.set(key, named);
+    }
+    return named;
+  }
+
+  /**
+   * Whether a full-text match is likely to hold at most the rank window's articles, from kept counts:
+   * the articles of its rarest word times the share of the archive its date range covers (words and
+   * dates taken as independent). A wrong guess costs a second read, never a different result.
+   */
+  private likelyWithinWindow(pq: ParsedQuery, dates: string[] | null): boolean {
+    const words = pq.terms.filter((t) => !t.negated).map((t) => this.matchCount(`terms : ${ftsPhrase(t.stems)}`));
+    let expected = Math.min(...words);
+    if (dates) {
+      // max(doc), not count(*): one seek instead of a walk over the table (documents are never deleted).
+      const n = this.keptCount("\0articles", () => (this.prepared("SELECT max(doc) FROM articles").pluck().get() as number | null) ?? 0);
+      const dated = dates.reduce((sum, t) => sum + this.matchCount(`dates : ${t}`), 0);
+      expected *= n > 0 ? Math.min(1, dated / n) : 1;
+    }
+    return expected <= this.rankWindow / 2;
   }
 
   /**
@@ -469,13 +537,9 @@ export class SqliteStore implements Store {
    * over those same articles, by their ids (the full-text match is not run a second time).
    */
   private facets(matched: MatchedRow[]): NonNullable<SearchResult["facets"]> {
-    // Counted on the key alone (the names of thousands of rows are not carried through the grouping);
-    // the twenty keys kept then take the name, English name and type the entity page shows.
-    const top = this.prepared(
-      `SELECT e.key AS id, count(DISTINCT e.doc) AS count FROM entities e WHERE e.doc IN (SELECT value FROM json_each(?)) GROUP BY e.key ORDER BY count DESC, e.key LIMIT 20`,
-    ).all(JSON.stringify(matched.map((r) => r.k))) as Array<{ id: string; count: number }>;
-    const named = this.prepared("SELECT name, en, type FROM entity_keys WHERE key = ?");
-    const entities = top.map((t) => ({ ...t, ...((named.get(t.id) as { name: string; en: string | null; type: string } | undefined) ?? { name: t.id, en: null, type: "MISC" }) }));
+    const top = this.topEntities(matched);
+    this.dropKeptIfChanged();
+    const entities = top.map((t) => ({ ...t, ...this.entityName(t.id) }));
     let lo: string | null = null, hi: string | null = null;
     for (const r of matched) {
       if (r.dct === null) continue;
@@ -491,6 +555,33 @@ export class SqliteStore implements Store {
         .map(({ value, count }) => ({ date: value, count }))
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     };
+  }
+
+  /**
+   * The twenty entity keys in most of the matched articles (ties by key, in SQLite's byte order).
+   * Counted from each row's `entity_keys`, read with the match: an SQL count over the entities table
+   * was a sixth of a search's time, most of it seeking the rows of each article. Rows without the
+   * column's value are counted in SQL, and the two counts add up (an article is in one or the other).
+   */
+  private topEntities(matched: MatchedRow[]): Array<{ id: string; count: number }> {
+    const missing: number[] = [];
+    const counts = new Map<string, number>();
+    for (const r of matched) {
+      if (r.ek == null) missing.push(r.k);
+      else for (const key of JSON.parse(r.ek) as string[]) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    // Counted on the key alone (the names of thousands of rows are not carried through the grouping);
+    // the twenty keys kept then take the name, English name and type the entity page shows.
+    const inSql = (limit: string) =>
+      this.prepared(`SELECT e.key AS id, count(DISTINCT e.doc) AS count FROM entities e WHERE e.doc IN (SELECT value FROM json_each(?)) GROUP BY e.key ORDER BY count DESC, e.key${limit}`).all(
+        JSON.stringify(missing),
+      ) as Array<{ id: string; count: number }>;
+    if (missing.length === matched.length) return missing.length ? inSql(" LIMIT 20") : [];
+    if (missing.length) for (const { id, count } of inSql("")) counts.set(id, (counts.get(id) ?? 0) + count);
+    return [...counts]
+      .sort((a, b) => b[1] - a[1] || byteOrder(a[0], b[0]))
+      .slice(0, 20)
+      .map(([id, count]) => ({ id, count }));
   }
 
   async lookupEntities(prefix: string, limit = 10): Promise<EntitySummary[]> {
@@ -574,22 +665,49 @@ export class SqliteStore implements Store {
 /**
  * The record is stored in two parts, both compressed: the annotations (JSON, with an empty text) and
  * the text, so search snippets inflate only the text. Rows without a body hold the whole record.
+ *
+ * The text is deflated UTF-16LE behind a marker byte. Arabic text deflates to the same size in either
+ * encoding (1,034 and 1,033 bytes on average over 2,000 ANT articles), but turning UTF-8 back into a
+ * JavaScript string costs about 25 µs an article and UTF-16LE about 1.5, and a search does it for
+ * every hit it shows. UTF-16LE also keeps every code unit, a lone surrogate included, where UTF-8
+ * would have replaced it. Bodies written before (deflated UTF-8, no marker) still read: a raw deflate
+ * stream never starts with the marker, whose block type bits (11) are reserved.
  */
 export function packRecord(json: string, text: string): { record: Buffer; body: Buffer } {
-  return { record: deflateRawSync(Buffer.from(json, "utf8"), { level: 3 }), body: deflateRawSync(Buffer.from(text, "utf8"), { level: 3 }) };
+  const body = deflateRawSync(Buffer.from(text, "utf16le"), { level: 3 });
+  return { record: deflateRawSync(Buffer.from(json, "utf8"), { level: 3 }), body: Buffer.concat([UTF16_BODY, body]) };
+}
+
+const UTF16_BODY = Buffer.of(0xfe);
+
+/** The text of a stored body, either encoding. */
+export function unpackBody(body: Uint8Array): string {
+  if (body[0] === UTF16_BODY[0]) return inflateRawSync(body.subarray(1)).toString("utf16le");
+  return inflateRawSync(body).toString("utf8");
 }
 
 export function unpackRecord(record: Uint8Array, body: Uint8Array | null): RasdRecord {
   const rec = JSON.parse(inflateRawSync(record).toString("utf8")) as RasdRecord;
-  if (body) rec.text = inflateRawSync(body).toString("utf8");
+  if (body) rec.text = unpackBody(body);
   return rec;
 }
 
 export function unpackText(record: Uint8Array, body: Uint8Array | null): string {
-  return body ? inflateRawSync(body).toString("utf8") : (JSON.parse(inflateRawSync(record).toString("utf8")) as RasdRecord).text;
+  return body ? unpackBody(body) : (JSON.parse(inflateRawSync(record).toString("utf8")) as RasdRecord).text;
 }
 
-type MatchedRow = { outlet: string | null; section: string | null; dct: string | null; k: number; score?: number };
+/** A matched article as the facets and the ranking read it; `ek` is its entity_keys (JSON), where the archive has them. */
+type MatchedRow = { outlet: string | null; section: string | null; dct: string | null; k: number; ek?: string | null; score?: number };
+
+const SURROGATE = /[\ud800-\udfff]/;
+/**
+ * SQLite's order for TEXT (BINARY: the UTF-8 bytes), which is code point order. JavaScript compares
+ * UTF-16 units, which agrees except around characters outside the BMP, so those compare as bytes.
+ */
+export function byteOrder(a: string, b: string): number {
+  if (SURROGATE.test(a) || SURROGATE.test(b)) return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /**
  * One page of the matched rows in the order the page query gives: score, then date, newest first

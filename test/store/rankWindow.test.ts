@@ -64,3 +64,38 @@ test("relevance is ranked among the most recently added matches of a broad query
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a match guessed to fit the window but larger is read again newest first: the same window as without the guess", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "rasd-rank-"));
+  const store = new SqliteStore(join(dir, "a.db"), { rankWindow: 4 });
+  try {
+    const article = (i: number, date: string, text: string) =>
+      recordOf({ id: `r${i}`, outlet: i % 2 ? "BBC Arabic" : "CNN", category: "politics", title: `خبر ${i}`, date, url: `https://example.org/${i}`, text: "" }, [`الخبر رقم ${i + 1}.`, text].join("\n"));
+    // Ten articles name ترامب, all in March 2018; forty others, in 2019, do not. Taken as independent,
+    // the word (10 of 50 articles) and the month (10 of 50) predict 2 matches; there are 10.
+    const recs = [
+      ...Array.from({ length: 10 }, (_, i) => article(i, `2018-03-${String(i + 1).padStart(2, "0")}`, SENTENCE)),
+      ...Array.from({ length: 40 }, (_, i) => article(10 + i, `2019-05-${String((i % 28) + 1).padStart(2, "0")}`, OTHER)),
+    ];
+    // Added in an order that is not the dates' order, so "newest added" and "latest date" differ.
+    for (const k of [3, 7, 0, 9, 1, 5, 8, 2, 6, 4]) await store.put([recs[k]!]);
+    await store.put(recs.slice(10));
+    const newestAdded = [8, 2, 6, 4].map((k) => recs[k]!.id); // the last four ترامب articles put
+
+    const month = await store.search("ترامب date:2018-03", { limit: 10, facets: true });
+    assert.equal(month.total, 10);
+    assert.equal(month.facets!.sample, 4);
+    assert.deepEqual(new Set(month.hits.map((h) => h.id)), new Set(newestAdded));
+    assert.deepEqual(month.facets!.dates.map((d) => d.date).sort(), ["2018-03-03", "2018-03-05", "2018-03-07", "2018-03-09"]);
+
+    // Guessed right (two days: 0.4 expected), every match is read and ranked.
+    const days = await store.search("ترامب date:2018-03-01..2018-03-02", { limit: 10, facets: true });
+    assert.equal(days.total, 2);
+    assert.equal(days.facets!.sample, undefined);
+    assert.deepEqual(days.hits.map((h) => h.id).sort(), [recs[0]!.id, recs[1]!.id].sort());
+    assert.deepEqual(days.facets!.outlets, [{ value: "BBC Arabic", count: 1 }, { value: "CNN", count: 1 }]);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

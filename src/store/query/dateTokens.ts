@@ -61,16 +61,21 @@ export function dateCover(from: string, to: string): string[] | null {
 }
 
 /**
- * The FTS5 condition on the dates column for a publication-date range, or null when the range gives
- * none (an open end is closed at the archive's first or last date, `span`).
+ * The date tokens whose union is the publication-date range, "dx" (no full date) included, or null
+ * when the range gives none (an open end is closed at the archive's first or last date, `span`).
  */
-export function dateMatch(range: { from?: string; to?: string } | undefined, span: { lo: string | null; hi: string | null }): string | null {
+export function dateMatchTokens(range: { from?: string; to?: string } | undefined, span: { lo: string | null; hi: string | null }): string[] | null {
   if (!range || (!range.from && !range.to)) return null;
   const lo = range.from ?? (span.lo && FULL.test(span.lo) ? span.lo.slice(0, 10) : null);
   const hi = range.to ?? (span.hi && FULL.test(span.hi) ? span.hi.slice(0, 10) : null);
   if (!lo || !hi) return null;
-  if (lo > hi) return "dates : (dnone)";
+  if (lo > hi) return ["dnone"];
   const cover = dateCover(lo, hi);
-  if (!cover) return null;
-  return `dates : (${[...cover, "dx"].join(" OR ")})`;
+  return cover ? [...cover, "dx"] : null;
+}
+
+/** The FTS5 condition on the dates column for a publication-date range, or null (dateMatchTokens). */
+export function dateMatch(range: { from?: string; to?: string } | undefined, span: { lo: string | null; hi: string | null }): string | null {
+  const tokens = dateMatchTokens(range, span);
+  return tokens ? `dates : (${tokens.join(" OR ")})` : null;
 }

@@ -4,15 +4,15 @@
 // A second run highlights "ترامب الرئيس" (a name and a common word) in every article.
 // "full" tokenises the whole article (stemTokens with needles, as findHighlights did before the
 // needle scan); "scan" is findHighlights as it is now. Prints µs per article, median of the rounds.
-// Usage: node scripts/bench-highlights.mjs [--root DIR] (DIR: a built checkout; default this one).
+// Usage: node scripts/bench/highlights-standalone.mjs [--root DIR] (DIR: a built checkout; default this one).
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
 const argv = process.argv.slice(2);
-const root = argv.includes("--root") ? argv[argv.indexOf("--root") + 1] : new URL("..", import.meta.url).pathname;
-const news = join(new URL("..", import.meta.url).pathname, "../shared/data/news/ant-multisource-v2.1.jsonl.gz");
+const root = argv.includes("--root") ? argv[argv.indexOf("--root") + 1] : new URL("../..", import.meta.url).pathname;
+const news = join(new URL("../..", import.meta.url).pathname, "../shared/data/news/ant-multisource-v2.1.jsonl.gz");
 const t0 = performance.now();
 const { findHighlights } = await import(join(root, "dist/src/store/query/buildSnippets.js"));
 const { stemTokens } = await import(join(root, "dist/src/text/stem.js"));

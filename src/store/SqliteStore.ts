@@ -521,7 +521,7 @@ export class SqliteStore implements Store {
    * dates taken as independent). A wrong guess costs a second read, never a different result.
    */
   private likelyWithinWindow(pq: ParsedQuery, dates: string[] | null): boolean {
-    const words = pq.terms.filter((t) => !t.negated).map((t) => this.matchCount(`terms : ${ftsPhrase(t.stems)}`));
+    const words = this.phraseCountsOf(pq).slice(0, pq.terms.filter((t) => !t.negated).length);
     let expected = Math.min(...words);
     if (dates) {
       // max(doc), not count(*): one seek instead of a walk over the table (documents are never deleted).

@@ -125,7 +125,7 @@ export class SqliteStore implements Store {
         })();
       } else {
         this.checkVersion(version);
-        if (!this.hasColumn("articles", "entity_keys")) this.db.exec("ALTER TABLE articles ADD COLUMN entity_keys TEXT");
+        this.addEntityKeysColumn();
       }
     } else {
       const version = this.schemaVersion();
@@ -143,8 +143,8 @@ export class SqliteStore implements Store {
     this.stmts = options.readonly ? {} : {
       exists: p("SELECT doc FROM articles WHERE id = ?"),
       insArticle: p(`INSERT INTO articles(id, headline, outlet, outlet_norm, section, section_norm, dct, dct_origin, url, kind, language, tone, words, length,
-        shingles, signature, features, duplicate_of, story, entity_keys, record, body) VALUES (@id, @headline, @outlet, @outletNorm, @section, @sectionNorm, @dct, @dctOrigin, @url,
-        @kind, @language, @tone, @words, @length, @shingles, @signature, @features, @duplicateOf, @story, @entityKeys, @record, @body)`),
+        shingles, signature, features, duplicate_of, story${this.entityKeysColumn ? ", entity_keys" : ""}, record, body) VALUES (@id, @headline, @outlet, @outletNorm, @section, @sectionNorm, @dct, @dctOrigin, @url,
+        @kind, @language, @tone, @words, @length, @shingles, @signature, @features, @duplicateOf, @story${this.entityKeysColumn ? ", @entityKeys" : ""}, @record, @body)`),
       insFts: p("INSERT INTO fts(rowid, terms, dates) VALUES (?, ?, ?)"),
       insEntity: p("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
       upKey: p(`INSERT INTO entity_keys VALUES (?,?,?,?,?,?,1,?) ON CONFLICT(key) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions`),
@@ -182,6 +182,20 @@ export class SqliteStore implements Store {
     } catch (e) {
       this.db.close();
       throw new RasdError("RASD_STORE", `cannot read ${this.path}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+
+  /**
+   * Gives an archive written before `entity_keys` the column (its rows keep NULL, counted in SQL). A
+   * file that cannot be written (read-only media) is still served, without it; writing to it fails
+   * later, as any write to it would.
+   */
+  private addEntityKeysColumn(): void {
+    if (this.hasColumn("articles", "entity_keys")) return;
+    try {
+      this.db.exec("ALTER TABLE articles ADD COLUMN entity_keys TEXT");
+    } catch {
+      // read-only: searched as it is
     }
   }
 

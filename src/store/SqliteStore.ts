@@ -15,7 +15,7 @@ import { recordRows, type RecordRows } from "./recordRows.js";
 import { parseQuery, highlightTerms, fieldValue, type ParsedQuery } from "./query/parseQuery.js";
 import { compileFilters, sortOf } from "./query/compileFilters.js";
 import { buildSnippets } from "./query/buildSnippets.js";
-import { dateMatchTokens, dateTokens } from "./query/dateTokens.js";
+import { dateMatchTokens, datesCondition, dateTokens } from "./query/dateTokens.js";
 import { signatureFromBytes } from "../dedup/MinHash.js";
 import { closestDuplicate, storyOf, type StoryCandidate } from "../dedup/archiveLinks.js";
 import { dayNumber, STORY_MIN_SHARED, STORY_WINDOW_DAYS } from "../dedup/storyFeatures.js";
@@ -357,7 +357,7 @@ export class SqliteStore implements Store {
     if (!fts.positive) return { positive: null, negative: fts.negative ? `terms : (${fts.negative})` : null, dates: null };
     let expr = `terms : (${fts.negative ? `(${fts.positive}) NOT (${fts.negative})` : fts.positive})`;
     const dates = pq.date ? dateMatchTokens(pq.date, pq.date.from && pq.date.to ? { lo: null, hi: null } : this.dateSpan()) : null;
-    if (dates) expr = `(${expr}) AND (dates : (${dates.join(" OR ")}))`;
+    if (dates) expr = `(${expr}) AND (${datesCondition(dates)})`;
     return { positive: expr, negative: null, dates };
   }
 
@@ -385,6 +385,7 @@ export class SqliteStore implements Store {
     const offset = Math.max(0, options.offset ?? 0);
     const sort = sortOf(pq, options.sort);
     try {
+      this.dropKeptIfChanged();
       const fts = this.ftsMatch(pq);
       const params: unknown[] = [];
       const d = { param: (v: unknown) => (params.push(v), "?") };
@@ -498,9 +499,11 @@ export class SqliteStore implements Store {
     return this.keptCount(expr, () => this.prepared("SELECT count(*) FROM fts WHERE fts MATCH ?").pluck().get(expr) as number);
   }
 
-  /** A count kept until the archive changes (bounded: queries can name words without end). */
+  /**
+   * A count kept until the archive changes (bounded: queries can name words without end). search()
+   * has dropped what was kept if the archive changed since the last search.
+   */
   private keptCount(key: string, compute: () => number): number {
-    this.dropKeptIfChanged();
     if (this.phraseCounts.size > 100_000) this.phraseCounts.clear();
     let n = this.phraseCounts.get(key);
     if (n === undefined) this.phraseCounts.set(key, (n = compute()));
@@ -517,7 +520,7 @@ export class SqliteStore implements Store {
 
   /**
    * The name, English name and type of an entity key, for facets (the twenty shown are mostly the
-   * same few hundred). The caller has dropped what was kept if the archive changed.
+   * same few hundred). search() has dropped what was kept if the archive changed.
    */
   private entityName(key: string): { name: string; en: string | null; type: string } {
     let named = this.entityNames.get(key);
@@ -552,7 +555,6 @@ export class SqliteStore implements Store {
    */
   private facets(matched: MatchedRow[]): NonNullable<SearchResult["facets"]> {
     const top = this.topEntities(matched);
-    this.dropKeptIfChanged();
     const entities = top.map((t) => ({ ...t, ...this.entityName(t.id) }));
     let lo: string | null = null, hi: string | null = null;
     for (const r of matched) {

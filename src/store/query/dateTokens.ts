@@ -74,8 +74,13 @@ export function dateMatchTokens(range: { from?: string; to?: string } | undefine
   return cover ? [...cover, "dx"] : null;
 }
 
+/** The FTS5 condition on the dates column that date tokens (dateMatchTokens) make. */
+export function datesCondition(tokens: readonly string[]): string {
+  return `dates : (${tokens.join(" OR ")})`;
+}
+
 /** The FTS5 condition on the dates column for a publication-date range, or null (dateMatchTokens). */
 export function dateMatch(range: { from?: string; to?: string } | undefined, span: { lo: string | null; hi: string | null }): string | null {
   const tokens = dateMatchTokens(range, span);
-  return tokens ? `dates : (${tokens.join(" OR ")})` : null;
+  return tokens ? datesCondition(tokens) : null;
 }

@@ -71,7 +71,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
     const rate = secs > 0 ? summary.done / secs : 0;
     const line = `ingested ${summary.done} articles from ${summary.files} files into ${store.engine === "sqlite" ? spec : "PostgreSQL"}: ${summary.inserted} new, ${summary.skipped} already stored, ${summary.failed} failed; ${secs.toFixed(1)} s, ${rate.toFixed(1)} articles/s with ${summary.workers} workers`;
     process.stdout.write(line + "\n");
-    if ("checkpoint" in store) store.checkpoint();
+    store.checkpoint?.(summary.inserted);
     return summary.failed > 0 && summary.inserted + summary.skipped === 0 ? 3 : summary.failed > 0 ? 1 : 0;
   } finally {
     await store.close();

@@ -70,6 +70,17 @@ export const SCHEMA_VERSION = 2;
 /** The most matches a relevance ranking scores (the most recently added; see search). */
 export const RANK_WINDOW = 1000;
 
+/** Above this many full-text segments, checkpoint() merges them whatever the ingest added. */
+export const MAX_SEGMENTS = 8;
+
+/**
+ * A word the full-text tokenizer (unicode61, diacritics kept) indexes exactly as written: Arabic
+ * letters, digits and lower-case Latin letters, nothing it would fold or split on.
+ */
+const INDEXED_AS_IS = /^[\u0621-\u063a\u0641-\u064a\u0660-\u0669\u0671-\u06d3\u06f0-\u06f9a-z0-9]+$/;
+/** The shape of the `dates` column's tokens (dateTokens.ts). */
+const DATE_TOKEN = /^(?:y\d{4}|m\d{6}|d\d{8}|dx|dnone)$/;
+
 /** One FTS5 phrase, quoted, so no user text is ever an operator. */
 const ftsPhrase = (stems: string[]): string => `"${stems.join(" ").replace(/"/g, '""')}"`;
 
@@ -98,6 +109,8 @@ export class SqliteStore implements Store {
   private phraseCounts = new Map<string, number>();
   private entityNames = new Map<string, { name: string; en: string | null; type: string }>();
   private keptStamp = -1;
+  /** Whether this connection has made its temp.fts_terms (fts5vocab) table. */
+  private vocabulary = false;
   /**
    * Whether articles have `entity_keys` (each article's archive-wide entity keys, a JSON array), which
    * the entity facet counts from the rows the search has read anyway. Archives written before it lack
@@ -490,8 +503,28 @@ export class SqliteStore implements Store {
    * query after query, so the counts are kept until the archive changes.
    */
   private phraseCountsOf(pq: ParsedQuery): number[] {
-    const positive = pq.terms.filter((t) => !t.negated).map((t) => this.matchCount(`terms : ${ftsPhrase(t.stems)}`));
+    const positive = pq.terms.filter((t) => !t.negated).map((t) => this.phraseCount(t.stems));
     return [...positive, ...pq.terms.filter((t) => t.negated).map(() => 0)];
+  }
+
+  /**
+   * The documents holding a phrase in the `terms` column. A single word that the index stores as it
+   * is (no character its tokenizer folds or splits on) is read from the index's vocabulary, which
+   * counts its doclist inside FTS5, about three times quicker than counting the rows of a MATCH;
+   * words shaped like date tokens, which the vocabulary would also count in the `dates` column, and
+   * phrases are counted by MATCH.
+   */
+  private phraseCount(stems: string[]): number {
+    const expr = `terms : ${ftsPhrase(stems)}`;
+    const word = stems.length === 1 ? stems[0]! : null;
+    if (word === null || !INDEXED_AS_IS.test(word) || DATE_TOKEN.test(word)) return this.matchCount(expr);
+    return this.keptCount(expr, () => {
+      if (!this.vocabulary) {
+        this.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, fts, row)");
+        this.vocabulary = true;
+      }
+      return (this.prepared("SELECT doc FROM temp.fts_terms WHERE term = ?").pluck().get(word) as number | undefined) ?? 0;
+    });
   }
 
   /** The documents an FTS5 expression matches, kept with the phrase counts until the archive changes. */
@@ -594,10 +627,7 @@ export class SqliteStore implements Store {
       ) as Array<{ id: string; count: number }>;
     if (missing.length === matched.length) return missing.length ? inSql(" LIMIT 20") : [];
     if (missing.length) for (const { id, count } of inSql("")) counts.set(id, (counts.get(id) ?? 0) + count);
-    return [...counts]
-      .sort((a, b) => b[1] - a[1] || byteOrder(a[0], b[0]))
-      .slice(0, 20)
-      .map(([id, count]) => ({ id, count }));
+    return topByCount(counts, 20);
   }
 
   async lookupEntities(prefix: string, limit = 10): Promise<EntitySummary[]> {
@@ -668,9 +698,29 @@ export class SqliteStore implements Store {
     };
   }
 
-  /** Folds the write-ahead log into the main file (after a bulk ingest). */
-  checkpoint(): void {
+  /**
+   * Tidies the archive after a bulk ingest: merges the full-text index into one b-tree when it has
+   * grown into several, then folds the write-ahead log into the main file.
+   *
+   * FTS5 adds a segment per transaction and merges them only in fours (automerge), so an archive
+   * built by ingest holds a dozen or more, and every word a search looks up is looked up in each of
+   * them. Merged, a two-word search with a month filter on 200,000 articles reads its matches in
+   * about 0.6 ms instead of 1.0. Merging rewrites the index (about 5 s per 200,000 articles), so it
+   * is done when the index is fragmented (more than MAX_SEGMENTS) or the ingest added a good share of
+   * the archive, not after every small ingest into a large one.
+   */
+  checkpoint(added = 0): { merged: boolean } {
+    const segments = this.ftsSegments();
+    const articles = (this.db.prepare("SELECT max(doc) FROM articles").pluck().get() as number | null) ?? 0;
+    const merged = segments > MAX_SEGMENTS || (segments > 1 && added * 10 >= articles);
+    if (merged) this.db.prepare("INSERT INTO fts(fts) VALUES ('optimize')").run();
     this.db.pragma("wal_checkpoint(TRUNCATE)");
+    return { merged };
+  }
+
+  /** The b-trees (segments) the full-text index is made of, each searched for every word. */
+  ftsSegments(): number {
+    return this.db.prepare("SELECT count(DISTINCT segid) FROM fts_idx").pluck().get() as number;
   }
 
   async close(): Promise<void> {
@@ -714,6 +764,25 @@ export function unpackText(record: Uint8Array, body: Uint8Array | null): string 
 
 /** A matched article as the facets and the ranking read it; `ek` is its entity_keys (JSON), where the archive has them. */
 type MatchedRow = { outlet: string | null; section: string | null; dct: string | null; k: number; ek?: string | null; score?: number };
+
+/**
+ * The `n` entries with the highest counts, ties by key in byteOrder. Only the entries at or above the
+ * n-th highest count are sorted: most of a facet's keys occur once, and sorting them all by key was
+ * a tenth of the facet's time.
+ */
+export function topByCount(counts: Map<string, number>, n: number): Array<{ id: string; count: number }> {
+  if (counts.size === 0 || n <= 0) return [];
+  let floor = 0;
+  if (counts.size > n) {
+    const values = Int32Array.from(counts.values()).sort();
+    floor = values[values.length - n]!;
+  }
+  // Whether a key holds a surrogate is asked once per key, not once per comparison.
+  const kept: Array<{ id: string; count: number; astral: boolean }> = [];
+  for (const [id, count] of counts) if (count >= floor) kept.push({ id, count, astral: SURROGATE.test(id) });
+  kept.sort((a, b) => b.count - a.count || (a.astral || b.astral ? byteOrder(a.id, b.id) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return kept.slice(0, n).map(({ id, count }) => ({ id, count }));
+}
 
 const SURROGATE = /[\ud800-\udfff]/;
 /**

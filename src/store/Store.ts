@@ -96,5 +96,11 @@ export interface Store {
    * the event loop neither copies the result across threads as objects nor stringifies it.
    */
   searchJson?(query: string, options?: SearchOptions): Promise<string>;
+  /**
+   * After a bulk write of `added` articles: whatever makes the written archive quick to read (SQLite:
+   * the full-text index merged, the write-ahead log folded in). Engines that keep themselves tidy
+   * (PostgreSQL's autovacuum) have none.
+   */
+  checkpoint?(added?: number): unknown;
   close(): Promise<void>;
 }

@@ -22,6 +22,9 @@ import { dayNumber, STORY_MIN_SHARED, STORY_WINDOW_DAYS } from "../dedup/storyFe
 import { RasdError } from "../errors.js";
 import { archiveInfo, withArchive, type PreparedRecord } from "./archiveInfo.js";
 
+/** Document counts of the index's words, for bm25 (SqliteStore.countTermDocs). */
+const TERM_DOCS_TABLE = "CREATE TABLE IF NOT EXISTS term_docs(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID";
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles(
@@ -57,6 +60,7 @@ CREATE TABLE IF NOT EXISTS events(doc INTEGER NOT NULL, idx INTEGER NOT NULL, ca
 CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);
 CREATE TABLE IF NOT EXISTS framing(doc INTEGER NOT NULL, idx INTEGER NOT NULL, kind TEXT, start INTEGER, "end" INTEGER, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS lsh(band INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(band, doc)) WITHOUT ROWID;
+${TERM_DOCS_TABLE};
 CREATE TABLE IF NOT EXISTS story_features(feature INTEGER NOT NULL, day INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(feature, day, doc)) WITHOUT ROWID;
 `;
 
@@ -72,6 +76,8 @@ export const RANK_WINDOW = 1000;
 
 /** Above this many full-text segments, checkpoint() merges them whatever the ingest added. */
 export const MAX_SEGMENTS = 8;
+/** Words in fewer articles than this are not in term_docs: their doclists are short to count. */
+export const TERM_DOCS_MIN = 16;
 
 /**
  * A word the full-text tokenizer (unicode61, diacritics kept) indexes exactly as written: Arabic
@@ -214,6 +220,10 @@ export class SqliteStore implements Store {
 
   private hasColumn(table: string, column: string): boolean {
     return (this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === column);
+  }
+
+  private hasTable(table: string): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
   }
 
   private checkVersion(version: number): void {
@@ -519,12 +529,28 @@ export class SqliteStore implements Store {
     const word = stems.length === 1 ? stems[0]! : null;
     if (word === null || !INDEXED_AS_IS.test(word) || DATE_TOKEN.test(word)) return this.matchCount(expr);
     return this.keptCount(expr, () => {
-      if (!this.vocabulary) {
-        this.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, fts, row)");
-        this.vocabulary = true;
+      if (this.termDocsCurrent()) {
+        const docs = this.prepared("SELECT docs FROM term_docs WHERE term = ?").pluck().get(word) as number | undefined;
+        if (docs !== undefined) return docs;
+        // Not there: in fewer than TERM_DOCS_MIN articles, quick to count.
       }
+      this.ensureVocabulary();
       return (this.prepared("SELECT doc FROM temp.fts_terms WHERE term = ?").pluck().get(word) as number | undefined) ?? 0;
     });
+  }
+
+  /** Whether term_docs was counted on the archive as it is now (kept until the archive changes). */
+  private termDocsCurrent(): boolean {
+    const n = this.lastDoc();
+    return this.keptCount("\0term_docs", () => (this.termDocsAt() === n ? 1 : 0)) === 1;
+  }
+
+  /**
+   * The last document number, kept until the archive changes. max(doc), not count(*): one seek
+   * instead of a walk over the table (documents are never deleted).
+   */
+  private lastDoc(): number {
+    return this.keptCount("\0articles", () => (this.prepared("SELECT max(doc) FROM articles").pluck().get() as number | null) ?? 0);
   }
 
   /** The documents an FTS5 expression matches, kept with the phrase counts until the archive changes. */
@@ -574,8 +600,7 @@ export class SqliteStore implements Store {
     const words = this.phraseCountsOf(pq).slice(0, pq.terms.filter((t) => !t.negated).length);
     let expected = Math.min(...words);
     if (dates) {
-      // max(doc), not count(*): one seek instead of a walk over the table (documents are never deleted).
-      const n = this.keptCount("\0articles", () => (this.prepared("SELECT max(doc) FROM articles").pluck().get() as number | null) ?? 0);
+      const n = this.lastDoc();
       const dated = dates.reduce((sum, t) => sum + this.matchCount(`dates : ${t}`), 0);
       expected *= n > 0 ? Math.min(1, dated / n) : 1;
     }
@@ -700,7 +725,8 @@ export class SqliteStore implements Store {
 
   /**
    * Tidies the archive after a bulk ingest: merges the full-text index into one b-tree when it has
-   * grown into several, then folds the write-ahead log into the main file.
+   * grown into several, counts its words' documents (countTermDocs), then folds the write-ahead log
+   * into the main file.
    *
    * FTS5 adds a segment per transaction and merges them only in fours (automerge), so an archive
    * built by ingest holds a dozen or more, and every word a search looks up is looked up in each of
@@ -714,8 +740,40 @@ export class SqliteStore implements Store {
     const articles = (this.db.prepare("SELECT max(doc) FROM articles").pluck().get() as number | null) ?? 0;
     const merged = segments > MAX_SEGMENTS || (segments > 1 && added * 10 >= articles);
     if (merged) this.db.prepare("INSERT INTO fts(fts) VALUES ('optimize')").run();
+    if (added > 0 || this.termDocsAt() !== articles) this.countTermDocs(articles);
     this.db.pragma("wal_checkpoint(TRUNCATE)");
     return { merged };
+  }
+
+  /**
+   * Writes the document count of every word in at least TERM_DOCS_MIN articles (bm25's idf) to
+   * term_docs, with the archive's last document number: the counts hold while that number does.
+   * One pass over the index vocabulary (1.3 s on 200,000 articles) instead of a pass over a word's
+   * doclist the first time each search worker meets the word (0.2 ms each, half the words of a
+   * stream of new queries).
+   */
+  private countTermDocs(articles: number): void {
+    this.ensureVocabulary();
+    this.db.transaction(() => {
+      this.db.exec(TERM_DOCS_TABLE); // archives written before it
+      this.db.exec("DELETE FROM term_docs");
+      this.db.prepare("INSERT INTO term_docs(term, docs) SELECT term, doc FROM temp.fts_terms WHERE doc >= ?").run(TERM_DOCS_MIN);
+      this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('term_docs_at', ?)").run(String(articles));
+    })();
+    this.ownWrites++;
+  }
+
+  /** The last document number term_docs was counted at (null: never, or an archive without it). */
+  private termDocsAt(): number | null {
+    if (!this.hasTable("term_docs")) return null;
+    const v = this.db.prepare("SELECT value FROM meta WHERE key = 'term_docs_at'").pluck().get() as string | undefined;
+    return v === undefined ? null : Number(v);
+  }
+
+  private ensureVocabulary(): void {
+    if (this.vocabulary) return;
+    this.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, fts, row)");
+    this.vocabulary = true;
   }
 
   /** The b-trees (segments) the full-text index is made of, each searched for every word. */

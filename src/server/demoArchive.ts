@@ -68,7 +68,7 @@ export function demoRecords(root?: string): { records: RasdRecord[]; failed: num
 export async function buildDemoArchive(store: Store, root?: string): Promise<{ articles: number; inserted: number; failed: number }> {
   const { records, failed } = demoRecords(root);
   const put = await store.put(records);
-  // As `rasd ingest` ends: the full-text index merged, the log folded into the file.
+  // As `rasd ingest` ends: the full-text index merged and its words counted, the log folded in.
   store.checkpoint?.(put.inserted);
   return { articles: records.length, inserted: put.inserted, failed };
 }

@@ -98,8 +98,8 @@ export interface Store {
   searchJson?(query: string, options?: SearchOptions): Promise<string>;
   /**
    * After a bulk write of `added` articles: whatever makes the written archive quick to read (SQLite:
-   * the full-text index merged, its words' document counts written, the write-ahead log folded in). Engines that keep themselves tidy
-   * (PostgreSQL's autovacuum) have none.
+   * the full-text index merged, its words' document counts written, the write-ahead log folded in).
+   * Engines that keep themselves tidy (PostgreSQL's autovacuum) have none.
    */
   checkpoint?(added?: number): unknown;
   close(): Promise<void>;

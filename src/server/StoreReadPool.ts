@@ -16,11 +16,26 @@ interface Pending {
   worker: number;
 }
 
+interface Queued {
+  id: number;
+  message: { id: number; method: ReadMethod; args: unknown[]; json?: true };
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+}
+
+/**
+ * Calls a worker holds at once. The rest wait in one queue on the main thread and go to whichever
+ * worker frees first: with a queue per worker, a call behind a slow search waited for it while the
+ * other worker had nothing to do. Two, not one, so a worker is not idle while its answer crosses back.
+ */
+const DEPTH = 2;
+
 export class StoreReadPool implements Store {
   readonly engine: Store["engine"];
   private workers: Worker[] = [];
   private load: number[] = [];
   private pending = new Map<number, Pending>();
+  private queue: Queued[] = [];
   private next = 1;
 
   constructor(private readonly primary: Store, spec: string, size: number) {
@@ -34,6 +49,8 @@ export class StoreReadPool implements Store {
       const w = boot ? new Worker(boot, { eval: true, workerData: { spec } }) : new Worker(file, { workerData: { spec } });
       w.on("message", (r: ReadReply) => this.settle(r));
       w.on("error", (e) => this.failAll(i, e));
+      // A worker that ends by itself (killed, out of memory) answers nothing more.
+      w.on("exit", (code) => this.failAll(i, new RasdError("RASD_STORE", `a read worker ended (exit code ${code})`)));
       w.unref();
       this.workers.push(w);
       this.load.push(0);
@@ -49,6 +66,7 @@ export class StoreReadPool implements Store {
     if (!p) return;
     this.pending.delete(r.id);
     if (--this.load[p.worker]! === 0) this.workers[p.worker]!.unref();
+    this.pump();
     if (r.ok) p.resolve(r.value);
     else if (r.code && r.code in ERRORS) {
       const e = new RasdError(r.code as ErrorCode);
@@ -63,18 +81,36 @@ export class StoreReadPool implements Store {
       this.pending.delete(id);
       p.reject(e);
     }
-    this.load[worker] = 0;
+    // The thread is gone ('error' ends it; 'exit' follows): nothing more is sent there, and with no
+    // worker left the waiting calls fail instead of waiting for ever.
+    this.load[worker] = Infinity;
+    if (this.load.every((l) => l === Infinity)) {
+      for (const q of this.queue) q.reject(e);
+      this.queue = [];
+    }
+    this.pump();
   }
 
   private call<T>(method: ReadMethod, args: unknown[], json = false): Promise<T> {
-    let w = 0;
-    for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[w]!) w = i;
     const id = this.next++;
-    if (this.load[w]!++ === 0) this.workers[w]!.ref(); // a pending call keeps the process alive
+    if (this.load.every((l) => l === Infinity)) return Promise.reject(new RasdError("RASD_STORE", "every read worker has failed"));
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, worker: w });
-      this.workers[w]!.postMessage(json ? { id, method, args, json } : { id, method, args });
+      this.queue.push({ id, message: json ? { id, method, args, json } : { id, method, args }, resolve: resolve as (v: unknown) => void, reject });
+      this.pump();
     });
+  }
+
+  /** Hands queued calls, oldest first, to the least busy workers with room for them. */
+  private pump(): void {
+    while (this.queue.length) {
+      let w = 0;
+      for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[w]!) w = i;
+      if (this.load[w]! >= DEPTH) return;
+      const q = this.queue.shift()!;
+      if (this.load[w]!++ === 0) this.workers[w]!.ref(); // a pending call keeps the process alive
+      this.pending.set(q.id, { resolve: q.resolve, reject: q.reject, worker: w });
+      this.workers[w]!.postMessage(q.message);
+    }
   }
 
   put(records: RasdRecord[]): Promise<PutResult> {
@@ -120,8 +156,9 @@ export class StoreReadPool implements Store {
           }),
       ),
     );
-    for (const p of this.pending.values()) p.reject(new RasdError("RASD_STORE", "the archive was closed"));
+    for (const p of [...this.pending.values(), ...this.queue]) p.reject(new RasdError("RASD_STORE", "the archive was closed"));
     this.pending.clear();
+    this.queue = [];
     await this.primary.close();
   }
 }

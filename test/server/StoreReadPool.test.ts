@@ -58,3 +58,25 @@ test("the API over the pool: same replies, coded errors", async () => {
   assert.ok(s.json().hits.some((h: { id: string }) => h.id === fx.seed.id));
   await app.close();
 });
+
+test("calls wait in one queue: a worker holds at most two, the next goes to whichever frees first", async () => {
+  const own = new StoreReadPool(fx.store, join(fx.dir, "archive.db"), 2);
+  const state = own as unknown as { load: number[]; queue: unknown[] };
+  const q = ["ترامب", "سورية", "داعش"];
+  const expected = await Promise.all(q.map((x) => fx.store.search(x, { limit: 5, facets: true })));
+  const calls = Array.from({ length: 30 }, (_, i) => own.search(q[i % 3]!, { limit: 5, facets: true }));
+  assert.deepEqual(state.load, [2, 2], "two calls sent to each worker");
+  assert.equal(state.queue.length, 26, "the rest wait on the main thread");
+  (await Promise.all(calls)).forEach((g, i) => assert.deepEqual(g, expected[i % 3]));
+  assert.deepEqual(state.load, [0, 0]);
+  assert.equal(state.queue.length, 0);
+
+  // A worker that ends takes no more calls; with none left, calls fail with a coded error, never hang.
+  const workers = (own as unknown as { workers: Array<{ terminate(): Promise<number> }> }).workers;
+  await workers[0]!.terminate();
+  assert.deepEqual(await own.search("ترامب", { limit: 5, facets: true }), expected[0]);
+  const stranded = Array.from({ length: 5 }, () => own.search("داعش", { limit: 5 }).then(() => "answered", (e: Error & { code?: string }) => e.code));
+  await workers[1]!.terminate();
+  for (const r of await Promise.all(stranded)) assert.ok(r === "answered" || r === "RASD_STORE", String(r));
+  await assert.rejects(own.search("ترامب"), (e: Error & { code?: string }) => e.code === "RASD_STORE");
+});

@@ -18,6 +18,7 @@ import { LABELS, N_LABELS } from "./labels.js";
 import { viterbi } from "./viterbi.js";
 import { FEATURES_PER_TOKEN, NerFeaturizer, type DocContext } from "./NerFeaturizer.js";
 import { STACK_FEATURES, STACK_WINDOW, stackFeatures } from "./StackFeatures.js";
+import { LANES, scoreKernel, type ScoreRun } from "./scoreKernel.js";
 
 const MAGIC = 0x52454e52; // "RNER"
 const VERSION = 1;
@@ -78,13 +79,48 @@ export class NerModel {
     const ctx = (k: number) => (Array.isArray(docs) ? (docs as DocContext[])[k] : (docs as DocContext | undefined));
     const second = this.second;
     if (!second) return sentences.map((s, k) => this.tagIndexes(s, ctx(k)));
-    const base = sentences.map((s, k) => this.featurizer.sentence(s, undefined, ctx(k)));
-    const first = base.map((f, k) => this.decode(f, sentences[k]!.length));
-    const stacked = stackFeatures(sentences.map((s) => this.featurizer.lexiconKeys(s)), first, STACK_WINDOW);
-    return base.map((f, k) => {
+    const joint = this.jointWith(second);
+    const N = sentences.length, F = FEATURES_PER_TOKEN, L = N_LABELS;
+    // First pass, sentence by sentence: one probe of the joint table a feature gives the weights
+    // of both passes, so the second pass's sums over the same features are taken here too (kept,
+    // rounded as they are, in `partial`) and it only adds its stacked features to them.
+    const first: Int32Array[] = new Array(N);
+    const partial: Float32Array[] = new Array(N);
+    for (let k = 0; k < N; k++) {
       const n = sentences[k]!.length;
-      return n ? second.decode(f, n, stacked[k]!) : first[k]!;
+      if (n === 0) { first[k] = new Int32Array(0); continue; }
+      joint.reserve(n, F);
+      const f = this.featurizer.sentence(sentences[k]!, joint.feats, ctx(k));
+      if (f !== joint.feats) joint.feats.set(f.subarray(0, n * F));
+      joint.score(n, F, 0);
+      if (this.emit.length < n * L) this.emit = new Float32Array(n * L * 2);
+      const out = joint.out, emit = this.emit;
+      for (let i = 0; i < n; i++) for (let c = 0; c < L; c++) emit[i * L + c] = out[i * LANES + c]!;
+      first[k] = viterbi(emit, n, this.trans);
+      partial[k] = out.slice(0, n * LANES);
+    }
+    const stacked = stackFeatures(sentences.map((s) => this.featurizer.lexiconKeys(s)), first, STACK_WINDOW);
+    const X = second.F - F;
+    return first.map((f, k) => {
+      const n = sentences[k]!.length;
+      if (!n) return f;
+      joint.reserve(n, X);
+      joint.out.set(partial[k]!);
+      joint.feats.set(stacked[k]!.subarray(0, n * X));
+      joint.score(n, X, 1);
+      if (second.emit.length < n * L) second.emit = new Float32Array(n * L * 2);
+      const out = joint.out, emit = second.emit;
+      for (let i = 0; i < n; i++) for (let c = 0; c < L; c++) emit[i * L + c] = out[i * LANES + L + c]!;
+      return viterbi(emit, n, second.trans);
     });
+  }
+
+  private joint?: JointTable;
+
+  /** The joint table of this model and its second pass, built on first use (weights are read once: a model's weights do not change). */
+  private jointWith(second: NerModel): JointTable {
+    if (!this.joint || this.joint.second !== second) this.joint = new JointTable(this, second);
+    return this.joint;
   }
 
   /**
@@ -157,6 +193,111 @@ export class NerModel {
     const weights = new Float32Array(copy, off, n * L); off += n * L * 4;
     const trans = new Float32Array(copy, off, (L + 1) * L);
     return new NerModel(hashes, weights, trans, featurizer, F);
+  }
+}
+
+/**
+ * Both passes' weights under one open-addressing table over the union of their feature hashes: a
+ * slot holds the hash and a joint row, a joint row the nine weights of the first pass, the nine of
+ * the second and two zeros (LANES floats; zeros too where a pass lacks the feature: adding +0 to a
+ * running sum that starts at +0 leaves it unchanged, so the sums are those of the separate tables
+ * bit for bit). Where a model holds a hash twice, its first row counts, as its own table's probe
+ * finds it. The table lives in WebAssembly memory and is summed by scoreKernel (the same loop in
+ * plain JS where WebAssembly SIMD is missing).
+ */
+class JointTable {
+  private memory: WebAssembly.Memory;
+  private readonly kernel?: ScoreRun;
+  private readonly mask: number;
+  private readonly rowsAt: number;
+  private readonly featsAt: number;
+  private capacity = 0;
+  private outAt = 0;
+  /** Views on the memory (made again when it grows). */
+  feats = new Uint32Array(0);
+  out = new Float32Array(0);
+
+  constructor(first: NerModel, readonly second: NerModel) {
+    const L = N_LABELS;
+    const rowOf = new Map<number, number>();
+    const rows1: number[] = [], rows2: number[] = [];
+    const add = (m: NerModel, mine: number[], other: number[]) => {
+      for (let r = 0; r < m.hashes.length; r++) {
+        const h = m.hashes[r]! | 0;
+        if (h === 0) continue; // an empty slot in the model's own table: never found
+        const j = rowOf.get(h);
+        if (j === undefined) { rowOf.set(h, mine.length); mine.push(r); other.push(-1); }
+        else if (mine[j] === -1) mine[j] = r;
+      }
+    };
+    add(first, rows1, rows2);
+    add(second, rows2, rows1);
+    const n = rows1.length;
+    let cap = 1;
+    while (cap < n * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.rowsAt = cap * 8;
+    this.featsAt = this.rowsAt + n * LANES * 4;
+    this.memory = new WebAssembly.Memory({ initial: Math.ceil(this.featsAt / 65536) + 1 });
+    const slots = new Int32Array(this.memory.buffer, 0, cap * 2);
+    const w = new Float32Array(this.memory.buffer, this.rowsAt, n * LANES);
+    let j = 0;
+    for (const h of rowOf.keys()) {
+      let s = h & this.mask;
+      while (slots[s * 2] !== 0) s = (s + 1) & this.mask;
+      slots[s * 2] = h;
+      slots[s * 2 + 1] = j;
+      const r1 = rows1[j]!, r2 = rows2[j]!;
+      for (let c = 0; c < L; c++) {
+        if (r1 >= 0) w[j * LANES + c] = first.weights[r1 * L + c]!;
+        if (r2 >= 0) w[j * LANES + L + c] = second.weights[r2 * L + c]!;
+      }
+      j++;
+    }
+    this.kernel = process.env.RASD_NER_NO_WASM ? undefined : scoreKernel(this.memory);
+  }
+
+  /** Room for n tokens' features (`feats`) and sums (`out`). */
+  reserve(n: number, F: number): void {
+    if (n * F <= this.capacity && n * LANES * 4 <= this.capacity * 4 && this.feats.length) return;
+    const cap = Math.max(n * Math.max(F, LANES) * 2, 4096);
+    this.outAt = this.featsAt + cap * 4;
+    const need = this.outAt + cap * 4;
+    if (need > this.memory.buffer.byteLength) this.memory.grow(Math.ceil((need - this.memory.buffer.byteLength) / 65536));
+    this.capacity = cap;
+    this.feats = new Uint32Array(this.memory.buffer, this.featsAt, cap);
+    this.out = new Float32Array(this.memory.buffer, this.outAt, cap);
+  }
+
+  /**
+   * For each of n tokens, LANES sums in `out`: from zero (mode 0) or from what `out` holds (mode 1),
+   * plus the rows of the token's F feature ids in `feats`, in order.
+   */
+  score(n: number, F: number, mode: number): void {
+    if (this.kernel) { this.kernel(this.featsAt, n, F, this.outAt, 0, this.mask, this.rowsAt, mode); return; }
+    const feats = this.feats, out = this.out, mask = this.mask;
+    const slots = new Int32Array(this.memory.buffer, 0, (mask + 1) * 2);
+    const w = new Float32Array(this.memory.buffer, this.rowsAt);
+    const fr = Math.fround;
+    const acc = new Float64Array(LANES);
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < LANES; c++) acc[c] = mode ? out[i * LANES + c]! : 0;
+      for (let k = i * F, end = k + F; k < end; k++) {
+        const h = feats[k]! | 0;
+        let s = h & mask;
+        for (;;) {
+          const key = slots[s * 2]!;
+          if (key === h) {
+            const o = slots[s * 2 + 1]! * LANES;
+            for (let c = 0; c < LANES; c++) acc[c] = fr(acc[c]! + w[o + c]!);
+            break;
+          }
+          if (key === 0) break;
+          s = (s + 1) & mask;
+        }
+      }
+      for (let c = 0; c < LANES; c++) out[i * LANES + c] = acc[c]!;
+    }
   }
 }
 

@@ -93,11 +93,8 @@ export class NerModel {
       const f = this.featurizer.sentence(sentences[k]!, joint.feats, ctx(k));
       if (f !== joint.feats) joint.feats.set(f.subarray(0, n * F));
       joint.score(n, F, 0);
-      if (this.emit.length < n * L) this.emit = new Float32Array(n * L * 2);
-      const out = joint.out, emit = this.emit;
-      for (let i = 0; i < n; i++) for (let c = 0; c < L; c++) emit[i * L + c] = out[i * LANES + c]!;
-      first[k] = viterbi(emit, n, this.trans);
-      partial[k] = out.slice(0, n * LANES);
+      first[k] = viterbi(joint.out, n, this.trans, undefined, LANES, 0);
+      partial[k] = joint.out.slice(0, n * LANES);
     }
     const stacked = stackFeatures(sentences.map((s) => this.featurizer.lexiconKeys(s)), first, STACK_WINDOW);
     const X = second.F - F;
@@ -108,10 +105,7 @@ export class NerModel {
       joint.out.set(partial[k]!);
       joint.feats.set(stacked[k]!.subarray(0, n * X));
       joint.score(n, X, 1);
-      if (second.emit.length < n * L) second.emit = new Float32Array(n * L * 2);
-      const out = joint.out, emit = second.emit;
-      for (let i = 0; i < n; i++) for (let c = 0; c < L; c++) emit[i * L + c] = out[i * LANES + L + c]!;
-      return viterbi(emit, n, second.trans);
+      return viterbi(joint.out, n, second.trans, undefined, LANES, L);
     });
   }
 

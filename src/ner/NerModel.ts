@@ -29,8 +29,8 @@ export class NerModel {
    * slot array (8 bytes a slot: the hash and its row), which stays in cache; the weights of a
    * row are fetched only for a feature the model knows (most context features it does not).
    */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  private slots = new Int32Array(0);
+  private mask = -1;
   private emit = new Float32Array(0);
   private feats = new Uint32Array(0);
   /**
@@ -48,17 +48,27 @@ export class NerModel {
     readonly F: number = FEATURES_PER_TOKEN,
   ) {
     if (N_LABELS !== 9) throw new Error("rasd: NerModel.tagIndexes sums nine labels; update it with labels.ts");
+  }
+
+  /**
+   * Builds the slot table on first use: a stacked model's `tagRun` reads the joint table of both
+   * passes instead (JointTable), so tagging articles never builds the two single ones.
+   */
+  private table(): void {
+    if (this.mask >= 0) return;
+    const hashes = this.hashes;
     let cap = 1;
     while (cap < hashes.length * 2) cap <<= 1;
-    this.slots = new Int32Array(cap * 2);
-    this.mask = cap - 1;
+    const slots = new Int32Array(cap * 2), mask = cap - 1;
     for (let r = 0; r < hashes.length; r++) {
       const h = hashes[r]!;
-      let s = h & this.mask;
-      while (this.slots[s * 2] !== 0) s = (s + 1) & this.mask;
-      this.slots[s * 2] = h | 0;
-      this.slots[s * 2 + 1] = r;
+      let s = h & mask;
+      while (slots[s * 2] !== 0) s = (s + 1) & mask;
+      slots[s * 2] = h | 0;
+      slots[s * 2 + 1] = r;
     }
+    this.slots = slots;
+    this.mask = mask;
   }
 
   /** Label indexes for a sentence of tokens (as CoNLL tokens: words with clitics attached). */
@@ -127,6 +137,7 @@ export class NerModel {
     const F = extra ? FEATURES_PER_TOKEN : this.F, X = extra ? this.F - F : 0, L = N_LABELS;
     if (this.emit.length < n * L) this.emit = new Float32Array(n * L * 2);
     const emit = this.emit;
+    this.table();
     const slots = this.slots, weights = this.weights, mask = this.mask;
     // Nine running sums in registers, each rounded to float32 after every addition exactly as a
     // store into the Float32Array would round it: the same scores, bit for bit, as summing in place.
@@ -213,40 +224,43 @@ class JointTable {
 
   constructor(first: NerModel, readonly second: NerModel) {
     const L = N_LABELS;
-    const rowOf = new Map<number, number>();
-    const rows1: number[] = [], rows2: number[] = [];
-    const add = (m: NerModel, mine: number[], other: number[]) => {
-      for (let r = 0; r < m.hashes.length; r++) {
-        const h = m.hashes[r]! | 0;
-        if (h === 0) continue; // an empty slot in the model's own table: never found
-        const j = rowOf.get(h);
-        if (j === undefined) { rowOf.set(h, mine.length); mine.push(r); other.push(-1); }
-        else if (mine[j] === -1) mine[j] = r;
-      }
-    };
-    add(first, rows1, rows2);
-    add(second, rows2, rows1);
-    const n = rows1.length;
+    // Joint rows: each hash of the first model (at its first row), then each the first lacks.
+    const n1 = first.hashes.length, n2 = second.hashes.length;
     let cap = 1;
-    while (cap < n * 2) cap <<= 1;
-    this.mask = cap - 1;
+    while (cap < (n1 + n2) * 2) cap <<= 1;
+    const mask = (this.mask = cap - 1);
+    const table = new Int32Array(cap * 2);
+    const rows1 = new Int32Array(n1 + n2), rows2 = new Int32Array(n1 + n2);
+    let n = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      const hashes = pass ? second.hashes : first.hashes;
+      const mine = pass ? rows2 : rows1, other = pass ? rows1 : rows2;
+      for (let r = 0; r < hashes.length; r++) {
+        const h = hashes[r]! | 0;
+        if (h === 0) continue; // an empty slot in the model's own table: never found
+        let s = h & mask;
+        while (table[s * 2] !== h && table[s * 2] !== 0) s = (s + 1) & mask;
+        if (table[s * 2] === h) {
+          const j = table[s * 2 + 1]!;
+          if (mine[j] === -1) mine[j] = r;
+          continue;
+        }
+        table[s * 2] = h;
+        table[s * 2 + 1] = n;
+        mine[n] = r;
+        other[n++] = -1;
+      }
+    }
     this.rowsAt = cap * 8;
     this.featsAt = this.rowsAt + n * LANES * 4;
     this.memory = new WebAssembly.Memory({ initial: Math.ceil(this.featsAt / 65536) + 1 });
-    const slots = new Int32Array(this.memory.buffer, 0, cap * 2);
+    new Int32Array(this.memory.buffer, 0, cap * 2).set(table);
     const w = new Float32Array(this.memory.buffer, this.rowsAt, n * LANES);
-    let j = 0;
-    for (const h of rowOf.keys()) {
-      let s = h & this.mask;
-      while (slots[s * 2] !== 0) s = (s + 1) & this.mask;
-      slots[s * 2] = h;
-      slots[s * 2 + 1] = j;
-      const r1 = rows1[j]!, r2 = rows2[j]!;
-      for (let c = 0; c < L; c++) {
-        if (r1 >= 0) w[j * LANES + c] = first.weights[r1 * L + c]!;
-        if (r2 >= 0) w[j * LANES + L + c] = second.weights[r2 * L + c]!;
-      }
-      j++;
+    const w1 = first.weights, w2 = second.weights;
+    for (let j = 0; j < n; j++) {
+      const r1 = rows1[j]!, r2 = rows2[j]!, o = j * LANES;
+      if (r1 >= 0) for (let c = 0; c < L; c++) w[o + c] = w1[r1 * L + c]!;
+      if (r2 >= 0) for (let c = 0; c < L; c++) w[o + L + c] = w2[r2 * L + c]!;
     }
     this.kernel = process.env.RASD_NER_NO_WASM ? undefined : scoreKernel(this.memory);
   }

@@ -73,6 +73,8 @@ const TYPE_T: ReadonlyArray<readonly [template: number, attribute: number]> = [
   [58, A.G1], [59, A.G2], [60, A.G3], [61, A.G4], [62, A.G5], [63, A.G6], [64, A.Finer],
 ];
 const TYPE_J = Int32Array.from(TYPE_T, ([j]) => j);
+/** A token type's row in the featurizer's pool: its A.Count attributes, then its TYPE_T ids. */
+const ROW = A.Count + TYPE_T.length;
 const CONTEXT_T = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, j) => j).filter((j) => !TYPE_J.includes(j));
 
 /**
@@ -144,10 +146,12 @@ function shapeOf(text: string): string {
 /** What the featurizer knows about a token type, computed once per process (one lookup per token). */
 interface TokenInfo {
   attrs: Uint32Array;
-  /** The same attributes read as int32 (one buffer). */
-  ai: Int32Array;
-  /** Feature ids of the TYPE_T templates, in that order. */
-  ids: Int32Array;
+  /**
+   * The attributes again (as int32) and the feature ids of the TYPE_T templates, at `at` in `pool`
+   * (a row of ROW): the hot loops read one contiguous row a token, not three objects.
+   */
+  pool: Int32Array;
+  at: number;
   norm: string;
   key: string;
   trig: number;
@@ -158,6 +162,8 @@ interface TokenInfo {
 /** Per-token attributes, cached by the token's text. */
 export class NerFeaturizer {
   private readonly infos = new Map<string, TokenInfo>();
+  private pool = new Int32Array(ROW * 4096);
+  private poolUsed = 0;
   /**
    * What the training text says of each word (TrainLexicon). Training swaps in a lexicon of the
    * other folds for each fold (jackknifing); tagging uses the committed one, built from all of train.
@@ -171,7 +177,11 @@ export class NerFeaturizer {
   lexiconKeys(tokens: readonly string[]): { words: Uint32Array; stems: Uint32Array } {
     const infos = this.infosOf(tokens);
     const words = new Uint32Array(tokens.length), stems = new Uint32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) { words[i] = infos[i]!.attrs[A.Word]!; stems[i] = infos[i]!.attrs[A.Stem]!; }
+    for (let i = 0; i < tokens.length; i++) {
+      const t = infos[i]!;
+      words[i] = t.pool[t.at + A.Word]!;
+      stems[i] = t.pool[t.at + A.Stem]!;
+    }
     return { words, stems };
   }
 
@@ -183,14 +193,26 @@ export class NerFeaturizer {
     let trig = this.res.triggers.get(key);
     if (trig === undefined && key.length > 2 && "وفبلك".includes(key[0]!)) trig = this.res.triggers.get(exactKey(key.slice(1)));
     const attrs = this.computeAttributes(text, norm);
-    const ai = new Int32Array(attrs.buffer, attrs.byteOffset, attrs.length);
-    const ids = new Int32Array(TYPE_T.length);
-    for (let q = 0; q < TYPE_T.length; q++) {
-      const [j, at] = TYPE_T[q]!;
-      ids[q] = templateId(TEMPLATE_MUL[j]!, at < 0 ? 1 : ai[at]!);
+    if (this.infos.size > 400000) {
+      // A fresh pool: the rows of the types dropped here stay in the old one for whoever holds them.
+      this.infos.clear();
+      this.pool = new Int32Array(ROW * 4096);
+      this.poolUsed = 0;
     }
-    t = { attrs, ai, ids, norm, key, trig: trig ?? 0, kbStarts: this.res.kb.startsOf(norm), nameStarts: this.nameStarts(key) };
-    if (this.infos.size > 400000) this.infos.clear();
+    if (this.poolUsed + ROW > this.pool.length) {
+      // Grown by copying: rows in the old array stay valid for the infos that point there.
+      const grown = new Int32Array(this.pool.length * 2);
+      grown.set(this.pool);
+      this.pool = grown;
+    }
+    const pool = this.pool, at = this.poolUsed;
+    this.poolUsed += ROW;
+    for (let a = 0; a < A.Count; a++) pool[at + a] = attrs[a]! | 0;
+    for (let q = 0; q < TYPE_T.length; q++) {
+      const [j, a] = TYPE_T[q]!;
+      pool[at + A.Count + q] = templateId(TEMPLATE_MUL[j]!, a < 0 ? 1 : attrs[a]! | 0);
+    }
+    t = { attrs, pool, at, norm, key, trig: trig ?? 0, kbStarts: this.res.kb.startsOf(norm), nameStarts: this.nameStarts(key) };
     this.infos.set(text, t);
     return t;
   }
@@ -330,10 +352,10 @@ export class NerFeaturizer {
     const out: number[] = [];
     const infos = this.infosOf(tokens);
     for (let i = 0; i < n; i++) {
-      const a = infos[i]!.attrs;
+      const t = infos[i]!;
       const prevTrig = i > 0 ? infos[i - 1]!.trig : 0;
       const mask = (prevTrig ? 1 << prevTrig : 0) | (((gz.names[i]! >> 2) & 63) << 8) | (((gz.kb[i]! >> 2) & 0xff) << 16);
-      if (mask) out.push(a[A.Stem]! | 0, mask);
+      if (mask) out.push(t.pool[t.at + A.Stem]!, mask);
     }
     return out;
   }
@@ -362,8 +384,8 @@ export class NerFeaturizer {
     for (let r = 0; r < n + 4; r++) {
       const i = r - 2;
       if (i >= 0 && i < n) {
-        const ai = infos[i]!.ai;
-        for (let a = 0, o = r * C; a < C; a++) P[o + a] = ai[a]!;
+        const t = infos[i]!, pool = t.pool, at = t.at;
+        for (let a = 0, o = r * C; a < C; a++) P[o + a] = pool[at + a]!;
         GK[r] = gz.kb[i]!;
         GN[r] = gz.names[i]!;
       } else {
@@ -450,8 +472,8 @@ export class NerFeaturizer {
         h ^= h >>> 16;
         fi[b + j] = h | 0 || 1;
       }
-      const ids = infos[i]!.ids;
-      for (let q = 0; q < nt; q++) fi[b + TJ[q]!] = ids[q]!;
+      const t = infos[i]!, pool = t.pool, at = t.at + A.Count;
+      for (let q = 0; q < nt; q++) fi[b + TJ[q]!] = pool[at + q]!;
     }
     return feats;
   }

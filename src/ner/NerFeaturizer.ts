@@ -15,7 +15,7 @@ import { exactKey } from "../kb/matchKey.js";
 import { knowledgeBase, type KnowledgeBase, type KbMatch, type KbStart } from "../kb/KnowledgeBase.js";
 import { nameList, type NameList } from "./NameList.js";
 import { hashString } from "./hash.js";
-import { MAX_SPAN, spanKey, trainLexicon, type TrainLexicon } from "./TrainLexicon.js";
+import { MAX_SPAN, spanKeys, trainLexicon, type TrainLexicon } from "./TrainLexicon.js";
 
 const enum A {
   Word, Stem, Pro, P1, P2, P3, S1, S2, S3, Shape, Fine, Coarse, Trig, StemS2, StemP2, Len,
@@ -73,6 +73,9 @@ const TYPE_T: ReadonlyArray<readonly [template: number, attribute: number]> = [
   [58, A.G1], [59, A.G2], [60, A.G3], [61, A.G4], [62, A.G5], [63, A.G6], [64, A.Finer],
 ];
 const TYPE_J = Int32Array.from(TYPE_T, ([j]) => j);
+/** Scratch for the span keys of every length from one token (TrainLexicon.spanKeys). */
+const SPAN_KEYS = new Int32Array(MAX_SPAN + 1);
+
 /** A token type's row in the featurizer's pool: its A.Count attributes, then its TYPE_T ids. */
 const ROW = A.Count + TYPE_T.length;
 const CONTEXT_T = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, j) => j).filter((j) => !TYPE_J.includes(j));
@@ -411,8 +414,10 @@ export class NerFeaturizer {
         const max = lex.firsts.get(P[(i + 2) * C + A.Word]!);
         let len = 0, bits = 0;
         if (max) {
-          for (let l = Math.min(max, MAX_SPAN, n - i); l >= 1; l--) {
-            const b = lex.spans.get(spanKey(P, (i + 2) * C + A.Word, l, C));
+          const top = Math.min(max, MAX_SPAN, n - i);
+          spanKeys(P, (i + 2) * C + A.Word, top, C, SPAN_KEYS);
+          for (let l = top; l >= 1; l--) {
+            const b = lex.spans.get(SPAN_KEYS[l]!);
             if (b) { len = l; bits = b; break; }
           }
         }

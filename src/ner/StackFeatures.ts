@@ -12,8 +12,10 @@
  * input.
  */
 import { FEATURES_PER_TOKEN } from "./NerFeaturizer.js";
-import { mix } from "./hash.js";
-import { spanKey, MAX_SPAN } from "./TrainLexicon.js";
+import { spanKey, spanKeys, MAX_SPAN } from "./TrainLexicon.js";
+
+/** Scratch for the span keys of every length from one token (spanKeys). */
+const SPAN_KEYS = new Int32Array(MAX_SPAN + 1);
 
 /** Features per token the second pass adds to the first pass's FEATURES_PER_TOKEN. */
 export const STACK_FEATURES = 18;
@@ -89,9 +91,18 @@ function voteCode(m: Counts, k: number, own: number): number {
   return 2 + (best * 4 + share) * 3 + cnt;
 }
 
-/** Feature id of value v for stacked template j (the numbering continues the first pass's). */
+/**
+ * Feature id of value v for stacked template j (the numbering continues the first pass's):
+ * mix(FEATURES_PER_TOKEN + j + 1, v), its bits as an int32 (stored alike in the Uint32Array).
+ */
 function featureId(j: number, v: number): number {
-  return mix(FEATURES_PER_TOKEN + j + 1, v);
+  let h = Math.imul(FEATURES_PER_TOKEN + j + 1, 0x9e3779b1) ^ v;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0 || 1;
 }
 
 /**
@@ -150,8 +161,10 @@ export function stackFeatures(keys: readonly StackKeys[], preds: readonly Int32A
       for (let i = 0; i < n; ) {
         let len = 0, code = 0;
         if ((fs.get(arr[i]! | 0) ?? 0) > 0) {
-          for (let l = Math.min(MAX_SPAN, n - i); l >= 1; l--) {
-            const o = table.get(spanKey(arr, i, l) | 0);
+          const top = Math.min(MAX_SPAN, n - i);
+          spanKeys(arr, i, top, 1, SPAN_KEYS);
+          for (let l = top; l >= 1; l--) {
+            const o = table.get(SPAN_KEYS[l]!);
             if (o < 0) continue;
             const c = table.pool;
             const ownT = ownLen[i] === l ? TYPE_OF[p[i]!]! : 0;

@@ -211,7 +211,7 @@ export class NerModel {
  * plain JS where WebAssembly SIMD is missing).
  */
 class JointTable {
-  private memory: WebAssembly.Memory;
+  private memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   private readonly kernel?: ScoreRun;
   private readonly mask: number;
   private readonly rowsAt: number;
@@ -253,7 +253,9 @@ class JointTable {
     }
     this.rowsAt = cap * 8;
     this.featsAt = this.rowsAt + n * LANES * 4;
-    this.memory = new WebAssembly.Memory({ initial: Math.ceil(this.featsAt / 65536) + 1 });
+    const pages = Math.ceil(this.featsAt / 65536) + 1;
+    // Without WebAssembly (node --jitless) the same layout in a plain buffer, summed in JS.
+    this.memory = typeof WebAssembly !== "undefined" ? new WebAssembly.Memory({ initial: pages }) : new PlainMemory(pages);
     new Int32Array(this.memory.buffer, 0, cap * 2).set(table);
     const w = new Float32Array(this.memory.buffer, this.rowsAt, n * LANES);
     const w1 = first.weights, w2 = second.weights;
@@ -262,7 +264,7 @@ class JointTable {
       if (r1 >= 0) for (let c = 0; c < L; c++) w[o + c] = w1[r1 * L + c]!;
       if (r2 >= 0) for (let c = 0; c < L; c++) w[o + L + c] = w2[r2 * L + c]!;
     }
-    this.kernel = process.env.RASD_NER_NO_WASM ? undefined : scoreKernel(this.memory);
+    this.kernel = process.env.RASD_NER_NO_WASM || typeof WebAssembly === "undefined" || !(this.memory instanceof WebAssembly.Memory) ? undefined : scoreKernel(this.memory);
   }
 
   /** Room for n tokens' features (`feats`) and sums (`out`). */
@@ -306,6 +308,20 @@ class JointTable {
       }
       for (let c = 0; c < LANES; c++) out[i * LANES + c] = acc[c]!;
     }
+  }
+}
+
+/** A growable buffer shaped like WebAssembly.Memory, for a runtime without WebAssembly. */
+class PlainMemory {
+  buffer: ArrayBuffer;
+  constructor(pages: number) {
+    this.buffer = new ArrayBuffer(pages * 65536);
+  }
+  grow(pages: number): number {
+    const old = this.buffer;
+    this.buffer = new ArrayBuffer(old.byteLength + pages * 65536);
+    new Uint8Array(this.buffer).set(new Uint8Array(old));
+    return old.byteLength / 65536;
   }
 }
 

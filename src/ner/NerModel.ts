@@ -264,6 +264,9 @@ class JointTable {
       if (r1 >= 0) for (let c = 0; c < L; c++) w[o + c] = w1[r1 * L + c]!;
       if (r2 >= 0) for (let c = 0; c < L; c++) w[o + L + c] = w2[r2 * L + c]!;
     }
+    // Room for sentences of up to 512 tokens from the start (articles are tagged in runs of at most
+    // 250): growing the memory later is rare, and its path is not a cold one in the middle of a run.
+    this.reserve(512, FEATURES_PER_TOKEN + STACK_FEATURES);
     this.kernel = process.env.RASD_NER_NO_WASM || typeof WebAssembly === "undefined" || !(this.memory instanceof WebAssembly.Memory) ? undefined : scoreKernel(this.memory);
   }
 

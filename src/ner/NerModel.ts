@@ -21,6 +21,8 @@ import { STACK_FEATURES, STACK_WINDOW, stackFeatures } from "./StackFeatures.js"
 import { LANES, scoreKernel, type ScoreRun } from "./scoreKernel.js";
 
 const MAGIC = 0x52454e52; // "RNER"
+/** Tokens a stacked model tags the plain way before it builds the joint table of both passes. */
+const JOINT_AFTER = 5000;
 const VERSION = 1;
 
 export class NerModel {
@@ -89,6 +91,12 @@ export class NerModel {
     const ctx = (k: number) => (Array.isArray(docs) ? (docs as DocContext[])[k] : (docs as DocContext | undefined));
     const second = this.second;
     if (!second) return sentences.map((s, k) => this.tagIndexes(s, ctx(k)));
+    // The joint table costs tens of milliseconds to build: a process that tags one short article
+    // (rasd analyze) decodes with each model's own table instead, with the same labels.
+    if (!this.joint || this.joint.second !== second) {
+      for (const s of sentences) this.tagged += s.length;
+      if (this.tagged < JOINT_AFTER) return this.tagRunPlain(sentences, ctx, second);
+    }
     const joint = this.jointWith(second);
     const N = sentences.length, F = FEATURES_PER_TOKEN, L = N_LABELS;
     // First pass, sentence by sentence: one probe of the joint table a feature gives the weights
@@ -120,6 +128,19 @@ export class NerModel {
   }
 
   private joint?: JointTable;
+  /** Tokens tagged before the joint table was built (see JOINT_AFTER). */
+  private tagged = 0;
+
+  /** Both passes with each model's own table and `decode` (what the joint table computes at once). */
+  private tagRunPlain(sentences: ReadonlyArray<readonly string[]>, ctx: (k: number) => DocContext | undefined, second: NerModel): Int32Array[] {
+    const base = sentences.map((s, k) => this.featurizer.sentence(s, undefined, ctx(k)));
+    const first = base.map((f, k) => this.decode(f, sentences[k]!.length));
+    const stacked = stackFeatures(sentences.map((s) => this.featurizer.lexiconKeys(s)), first, STACK_WINDOW);
+    return base.map((f, k) => {
+      const n = sentences[k]!.length;
+      return n ? second.decode(f, n, stacked[k]!) : first[k]!;
+    });
+  }
 
   /** The joint table of this model and its second pass, built on first use (weights are read once: a model's weights do not change). */
   private jointWith(second: NerModel): JointTable {

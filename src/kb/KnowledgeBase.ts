@@ -81,6 +81,13 @@ export class KnowledgeBase {
   private readonly fuzzy = new Map<string, KbCandidate[]>();
   private readonly firstMax = new Map<string, number>();
   private readonly fuzzyFirstMax = new Map<string, number>();
+  /**
+   * The keys of the first k tokens of an alias, for every k short of its length (exact and fuzzy):
+   * matching stops extending a key no alias goes on from (tokens hold no space, so a longer key
+   * could only equal an alias whose shorter prefix this key would be).
+   */
+  private readonly exactPrefixes = new Set<string>();
+  private readonly fuzzyPrefixes = new Set<string>();
   /** Every article-less token key that appears in some alias (for clitic segmentation). */
   readonly tokenKeys = new Set<string>();
 
@@ -93,12 +100,14 @@ export class KnowledgeBase {
         let articles = 0;
         toks.forEach((t, k) => { if (hasArticle(t)) articles |= 1 << Math.min(k, 30); });
         push(this.exact, keys.join(" "), { entity: i, kind, articles });
+        for (let k = 1; k < keys.length; k++) this.exactPrefixes.add(keys.slice(0, k).join(" "));
         this.firstMax.set(keys[0]!, Math.max(this.firstMax.get(keys[0]!) ?? 0, keys.length));
         if (kind === AliasKind.Title) return;
         const fk = toks.map(fuzzyKey);
         // Short skeletons collide with ordinary words; only names of some length match loosely.
         if (fk.join("").length < 4) return;
         push(this.fuzzy, fk.join(" "), { entity: i, kind, articles });
+        for (let k = 1; k < fk.length; k++) this.fuzzyPrefixes.add(fk.slice(0, k).join(" "));
         this.fuzzyFirstMax.set(fk[0]!, Math.max(this.fuzzyFirstMax.get(fk[0]!) ?? 0, fk.length));
       };
       for (const f of e.forms ?? entityForms(e)) add(f.slice(2).split(" "), Number(f[0]) as AliasKind);
@@ -147,8 +156,11 @@ export class KnowledgeBase {
           if (hasArticle(n)) mask |= 1 << Math.min(len - 1, 30);
         }
         const c0 = this.exact.get(key);
-        const c = c0 && fits(c0);
-        if (c && c.length && (!best || len > best.length || (len === best.length && v.cut < best.cut))) best = { length: len, cut: v.cut, candidates: c, fuzzy: false };
+        if (c0 && (!best || len > best.length || (len === best.length && v.cut < best.cut))) {
+          const c = fits(c0);
+          if (c.length) best = { length: len, cut: v.cut, candidates: c, fuzzy: false };
+        }
+        if (!this.exactPrefixes.has(key)) break;
       }
     }
     if (best || !allowFuzzy) return best;
@@ -167,8 +179,11 @@ export class KnowledgeBase {
           if (hasArticle(n)) mask |= 1 << Math.min(len - 1, 30);
         }
         const c0 = this.fuzzy.get(key);
-        const c = c0 && fits(c0);
-        if (c && c.length && (!best || len > best.length)) best = { length: len, cut: v.cut, candidates: c, fuzzy: true };
+        if (c0 && (!best || len > best.length)) {
+          const c = fits(c0);
+          if (c.length) best = { length: len, cut: v.cut, candidates: c, fuzzy: true };
+        }
+        if (!this.fuzzyPrefixes.has(key)) break;
       }
     }
     return best;

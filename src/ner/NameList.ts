@@ -69,10 +69,12 @@ export class NameList {
   /** The longest listed name starting at token i (article-less keys; the first as `firstKey`). */
   matchAt(keys: readonly string[], firstKey: string, i: number, max: number): { length: number; bits: number } | null {
     let best: { length: number; bits: number } | null = null;
-    let key = firstKey;
+    // The hash of the key joined so far, extended by " " and each next key (FNV-1a runs left to
+    // right: the same as hashing the joined string, without building it).
+    let h = hashString(firstKey);
     for (let len = 1; len <= max && i + len <= keys.length; len++) {
-      if (len > 1) key += " " + keys[i + len - 1]!;
-      const b = NameList.find(this.fullKeys, this.fullVals, hashString(key));
+      if (len > 1) h = hashString(keys[i + len - 1]!, Math.imul(h ^ 0x20, 0x01000193));
+      const b = NameList.find(this.fullKeys, this.fullVals, h);
       if (b) best = { length: len, bits: b };
     }
     return best;

@@ -14,8 +14,8 @@ import { segment } from "../text/tokenize.js";
 import { exactKey } from "../kb/matchKey.js";
 import { knowledgeBase, type KnowledgeBase, type KbMatch, type KbStart } from "../kb/KnowledgeBase.js";
 import { nameList, type NameList } from "./NameList.js";
-import { hashString, mix } from "./hash.js";
-import { MAX_SPAN, spanKey, trainLexicon, type TrainLexicon } from "./TrainLexicon.js";
+import { hashString } from "./hash.js";
+import { MAX_SPAN, spanKeys, trainLexicon, type TrainLexicon } from "./TrainLexicon.js";
 
 const enum A {
   Word, Stem, Pro, P1, P2, P3, S1, S2, S3, Shape, Fine, Coarse, Trig, StemS2, StemP2, Len,
@@ -31,11 +31,54 @@ export interface Gazetteer {
   kbMatches: Array<{ at: number; match: KbMatch }>;
 }
 
+/**
+ * `mix` with the same bits returned as a signed 32-bit integer: the feature arrays store the bits
+ * alike, and an int32 stays a small integer in V8 where a uint32 above 2³¹ is a boxed double.
+ */
+function mx(a: number, b: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ b;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0 || 1;
+}
+
 /** Number of features per token (fixed, so feature arrays are flat). */
 export const FEATURES_PER_TOKEN = 80;
 
 /** The first step of `mix(template, value)` for templates 1 … FEATURES_PER_TOKEN (see hash.ts). */
 const TEMPLATE_MUL = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, j) => Math.imul(j + 1, 0x9e3779b1));
+
+/** Feature id of value v for template j (1-based: mix(j, v)), as a signed 32-bit integer (see `mx`). */
+function templateId(jm: number, v: number): number {
+  let h = jm ^ v;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0 || 1;
+}
+
+/**
+ * The templates whose value is one of the token's own attributes (or the constant of template 0):
+ * their feature ids are the same at every occurrence of the word, so each token type keeps them
+ * (TokenInfo.ids) and `sentence` mixes only the other templates, those of the context (CONTEXT_T).
+ */
+const TYPE_T: ReadonlyArray<readonly [template: number, attribute: number]> = [
+  [0, -1], [1, A.Word], [6, A.Stem], [9, A.Pro], [10, A.P1], [11, A.P2], [12, A.P3], [13, A.S1], [14, A.S2], [15, A.S3],
+  [16, A.StemS2], [17, A.StemP2], [18, A.Shape], [21, A.Len], [22, A.Fine], [27, A.Coarse], [36, A.Trig], [56, A.P4], [57, A.S4],
+  [58, A.G1], [59, A.G2], [60, A.G3], [61, A.G4], [62, A.G5], [63, A.G6], [64, A.Finer],
+];
+const TYPE_J = Int32Array.from(TYPE_T, ([j]) => j);
+/** Scratch for the span keys of every length from one token (TrainLexicon.spanKeys). */
+const SPAN_KEYS = new Int32Array(MAX_SPAN + 1);
+
+/** A token type's row in the featurizer's pool: its A.Count attributes, then its TYPE_T ids. */
+const ROW = A.Count + TYPE_T.length;
+const CONTEXT_T = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, j) => j).filter((j) => !TYPE_J.includes(j));
 
 /**
  * What the rest of the document says about each word (by stem hash): a bit mask of the trigger
@@ -106,6 +149,12 @@ function shapeOf(text: string): string {
 /** What the featurizer knows about a token type, computed once per process (one lookup per token). */
 interface TokenInfo {
   attrs: Uint32Array;
+  /**
+   * The attributes again (as int32) and the feature ids of the TYPE_T templates, at `at` in `pool`
+   * (a row of ROW): the hot loops read one contiguous row a token, not three objects.
+   */
+  pool: Int32Array;
+  at: number;
   norm: string;
   key: string;
   trig: number;
@@ -116,6 +165,8 @@ interface TokenInfo {
 /** Per-token attributes, cached by the token's text. */
 export class NerFeaturizer {
   private readonly infos = new Map<string, TokenInfo>();
+  private pool = new Int32Array(ROW * 4096);
+  private poolUsed = 0;
   /**
    * What the training text says of each word (TrainLexicon). Training swaps in a lexicon of the
    * other folds for each fold (jackknifing); tagging uses the committed one, built from all of train.
@@ -129,7 +180,11 @@ export class NerFeaturizer {
   lexiconKeys(tokens: readonly string[]): { words: Uint32Array; stems: Uint32Array } {
     const infos = this.infosOf(tokens);
     const words = new Uint32Array(tokens.length), stems = new Uint32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) { words[i] = infos[i]!.attrs[A.Word]!; stems[i] = infos[i]!.attrs[A.Stem]!; }
+    for (let i = 0; i < tokens.length; i++) {
+      const t = infos[i]!;
+      words[i] = t.pool[t.at + A.Word]!;
+      stems[i] = t.pool[t.at + A.Stem]!;
+    }
     return { words, stems };
   }
 
@@ -140,8 +195,27 @@ export class NerFeaturizer {
     const key = exactKey(norm);
     let trig = this.res.triggers.get(key);
     if (trig === undefined && key.length > 2 && "وفبلك".includes(key[0]!)) trig = this.res.triggers.get(exactKey(key.slice(1)));
-    t = { attrs: this.computeAttributes(text, norm), norm, key, trig: trig ?? 0, kbStarts: this.res.kb.startsOf(norm), nameStarts: this.nameStarts(key) };
-    if (this.infos.size > 400000) this.infos.clear();
+    const attrs = this.computeAttributes(text, norm);
+    if (this.infos.size > 400000) {
+      // A fresh pool: the rows of the types dropped here stay in the old one for whoever holds them.
+      this.infos.clear();
+      this.pool = new Int32Array(ROW * 4096);
+      this.poolUsed = 0;
+    }
+    if (this.poolUsed + ROW > this.pool.length) {
+      // Grown by copying: rows in the old array stay valid for the infos that point there.
+      const grown = new Int32Array(this.pool.length * 2);
+      grown.set(this.pool);
+      this.pool = grown;
+    }
+    const pool = this.pool, at = this.poolUsed;
+    this.poolUsed += ROW;
+    for (let a = 0; a < A.Count; a++) pool[at + a] = attrs[a]! | 0;
+    for (let q = 0; q < TYPE_T.length; q++) {
+      const [j, a] = TYPE_T[q]!;
+      pool[at + A.Count + q] = templateId(TEMPLATE_MUL[j]!, a < 0 ? 1 : attrs[a]! | 0);
+    }
+    t = { attrs, pool, at, norm, key, trig: trig ?? 0, kbStarts: this.res.kb.startsOf(norm), nameStarts: this.nameStarts(key) };
     this.infos.set(text, t);
     return t;
   }
@@ -241,7 +315,7 @@ export class NerFeaturizer {
     }
   }
 
-  private padded = new Uint32Array(0);
+  private padded = new Int32Array(0);
   private paddedKb = new Int32Array(0);
   private paddedNames = new Int32Array(0);
   private paddedLex = new Uint32Array(0);
@@ -281,15 +355,15 @@ export class NerFeaturizer {
     const out: number[] = [];
     const infos = this.infosOf(tokens);
     for (let i = 0; i < n; i++) {
-      const a = infos[i]!.attrs;
+      const t = infos[i]!;
       const prevTrig = i > 0 ? infos[i - 1]!.trig : 0;
       const mask = (prevTrig ? 1 << prevTrig : 0) | (((gz.names[i]! >> 2) & 63) << 8) | (((gz.kb[i]! >> 2) & 0xff) << 16);
-      if (mask) out.push(a[A.Stem]!, mask);
+      if (mask) out.push(t.pool[t.at + A.Stem]!, mask);
     }
     return out;
   }
 
-  /** Merges the pairs of several sentences into one context. */
+  /** Merges the pairs of several sentences into one context (keys: stem hashes as int32). */
   static context(pairs: ReadonlyArray<readonly number[]>): DocContext {
     const m: DocContext = new Map();
     for (const p of pairs) for (let k = 0; k < p.length; k += 2) m.set(p[k]!, (m.get(p[k]!) ?? 0) | p[k + 1]!);
@@ -307,17 +381,18 @@ export class NerFeaturizer {
     // Attributes and gazetteer codes padded with two sentinel rows on either side, so the window
     // needs no bounds checks: row r holds token r − 2.
     const C = A.Count;
-    const P = this.padded.length >= (n + 4) * C ? this.padded : (this.padded = new Uint32Array((n + 4) * C * 2));
+    const P = this.padded.length >= (n + 4) * C ? this.padded : (this.padded = new Int32Array((n + 4) * C * 2));
     const GK = this.paddedKb.length >= n + 4 ? this.paddedKb : (this.paddedKb = new Int32Array((n + 4) * 2));
     const GN = this.paddedNames.length >= n + 4 ? this.paddedNames : (this.paddedNames = new Int32Array((n + 4) * 2));
     for (let r = 0; r < n + 4; r++) {
       const i = r - 2;
       if (i >= 0 && i < n) {
-        P.set(infos[i]!.attrs, r * C);
+        const t = infos[i]!, pool = t.pool, at = t.at;
+        for (let a = 0, o = r * C; a < C; a++) P[o + a] = pool[at + a]!;
         GK[r] = gz.kb[i]!;
         GN[r] = gz.names[i]!;
       } else {
-        P.fill((i < 0 ? BOS + (i << 4) : EOS + ((i - n) << 4)) >>> 0, r * C, r * C + C);
+        P.fill((i < 0 ? BOS + (i << 4) : EOS + ((i - n) << 4)) | 0, r * C, r * C + C);
         GK[r] = 0x7fff;
         GN[r] = 0x7fff;
       }
@@ -339,8 +414,10 @@ export class NerFeaturizer {
         const max = lex.firsts.get(P[(i + 2) * C + A.Word]!);
         let len = 0, bits = 0;
         if (max) {
-          for (let l = Math.min(max, MAX_SPAN, n - i); l >= 1; l--) {
-            const b = lex.spans.get(spanKey(P, (i + 2) * C + A.Word, l, C));
+          const top = Math.min(max, MAX_SPAN, n - i);
+          spanKeys(P, (i + 2) * C + A.Word, top, C, SPAN_KEYS);
+          for (let l = top; l >= 1; l--) {
+            const b = lex.spans.get(SPAN_KEYS[l]!);
             if (b) { len = l; bits = b; break; }
           }
         }
@@ -357,44 +434,51 @@ export class NerFeaturizer {
       feats[p++] = P[o0 + A.Stem]!; feats[p++] = P[om1 + A.Stem]!; feats[p++] = P[op1 + A.Stem]!;
       feats[p++] = P[o0 + A.Pro]!; feats[p++] = P[o0 + A.P1]!; feats[p++] = P[o0 + A.P2]!; feats[p++] = P[o0 + A.P3]!;
       feats[p++] = P[o0 + A.S1]!; feats[p++] = P[o0 + A.S2]!; feats[p++] = P[o0 + A.S3]!; feats[p++] = P[o0 + A.StemS2]!; feats[p++] = P[o0 + A.StemP2]!;
-      feats[p++] = P[o0 + A.Shape]!; feats[p++] = mix(P[om1 + A.Shape]!, P[o0 + A.Shape]!); feats[p++] = mix(P[o0 + A.Shape]!, P[op1 + A.Shape]!);
+      feats[p++] = P[o0 + A.Shape]!; feats[p++] = mx(P[om1 + A.Shape]!, P[o0 + A.Shape]!); feats[p++] = mx(P[o0 + A.Shape]!, P[op1 + A.Shape]!);
       feats[p++] = P[o0 + A.Len]!;
       feats[p++] = P[o0 + A.Fine]!; feats[p++] = P[om1 + A.Fine]!; feats[p++] = P[op1 + A.Fine]!; feats[p++] = P[om2 + A.Fine]!; feats[p++] = P[op2 + A.Fine]!;
       feats[p++] = P[o0 + A.Coarse]!; feats[p++] = P[om1 + A.Coarse]!; feats[p++] = P[op1 + A.Coarse]!;
-      feats[p++] = mix(P[om1 + A.Coarse]!, P[o0 + A.Coarse]!); feats[p++] = mix(P[o0 + A.Coarse]!, P[op1 + A.Coarse]!);
-      feats[p++] = mix(P[om1 + A.Word]!, P[o0 + A.Word]!); feats[p++] = mix(P[o0 + A.Word]!, P[op1 + A.Word]!); feats[p++] = mix(P[om1 + A.Word]!, P[op1 + A.Word]!);
-      feats[p++] = mix(P[om1 + A.Stem]!, P[o0 + A.Stem]!);
+      feats[p++] = mx(P[om1 + A.Coarse]!, P[o0 + A.Coarse]!); feats[p++] = mx(P[o0 + A.Coarse]!, P[op1 + A.Coarse]!);
+      feats[p++] = mx(P[om1 + A.Word]!, P[o0 + A.Word]!); feats[p++] = mx(P[o0 + A.Word]!, P[op1 + A.Word]!); feats[p++] = mx(P[om1 + A.Word]!, P[op1 + A.Word]!);
+      feats[p++] = mx(P[om1 + A.Stem]!, P[o0 + A.Stem]!);
       feats[p++] = P[o0 + A.Trig]!; feats[p++] = P[om1 + A.Trig]!; feats[p++] = P[om2 + A.Trig]!; feats[p++] = P[op1 + A.Trig]!;
-      feats[p++] = mix(P[om1 + A.Trig]!, P[o0 + A.Fine]!);
-      feats[p++] = GK[i + 2]!; feats[p++] = GK[i + 2 - 1]!; feats[p++] = GK[i + 2 + 1]!; feats[p++] = mix(GK[i + 2]!, P[o0 + A.Coarse]!);
-      feats[p++] = GN[i + 2]!; feats[p++] = GN[i + 2 - 1]!; feats[p++] = GN[i + 2 + 1]!; feats[p++] = mix(GN[i + 2]!, GK[i + 2]!);
-      feats[p++] = mix(P[o0 + A.Pro]!, P[op1 + A.Fine]!);
-      feats[p++] = mix(P[om1 + A.Word]!, P[o0 + A.Fine]!);
-      feats[p++] = mix(P[o0 + A.Fine]!, P[op1 + A.Word]!);
+      feats[p++] = mx(P[om1 + A.Trig]!, P[o0 + A.Fine]!);
+      feats[p++] = GK[i + 2]!; feats[p++] = GK[i + 2 - 1]!; feats[p++] = GK[i + 2 + 1]!; feats[p++] = mx(GK[i + 2]!, P[o0 + A.Coarse]!);
+      feats[p++] = GN[i + 2]!; feats[p++] = GN[i + 2 - 1]!; feats[p++] = GN[i + 2 + 1]!; feats[p++] = mx(GN[i + 2]!, GK[i + 2]!);
+      feats[p++] = mx(P[o0 + A.Pro]!, P[op1 + A.Fine]!);
+      feats[p++] = mx(P[om1 + A.Word]!, P[o0 + A.Fine]!);
+      feats[p++] = mx(P[o0 + A.Fine]!, P[op1 + A.Word]!);
       const dm = doc ? doc.get(P[o0 + A.Stem]!) ?? 0 : 0;
-      feats[p++] = dm & 0xff; feats[p++] = dm >>> 8; feats[p++] = mix(dm & 0xff, P[o0 + A.Coarse]!);
-      feats[p++] = mix(GN[i + 2]!, P[o0 + A.Coarse]!);
+      feats[p++] = dm & 0xff; feats[p++] = dm >>> 8; feats[p++] = mx(dm & 0xff, P[o0 + A.Coarse]!);
+      feats[p++] = mx(GN[i + 2]!, P[o0 + A.Coarse]!);
       feats[p++] = P[o0 + A.P4]!; feats[p++] = P[o0 + A.S4]!;
       for (let g = 0; g < 6; g++) feats[p++] = P[o0 + A.G1 + g]!;
       feats[p++] = P[o0 + A.Finer]!; feats[p++] = P[om1 + A.Finer]!; feats[p++] = P[op1 + A.Finer]!;
-      feats[p++] = mix(P[om1 + A.Finer]!, P[o0 + A.Finer]!); feats[p++] = mix(P[o0 + A.Finer]!, P[op1 + A.Finer]!);
+      feats[p++] = mx(P[om1 + A.Finer]!, P[o0 + A.Finer]!); feats[p++] = mx(P[o0 + A.Finer]!, P[op1 + A.Finer]!);
       const x0 = (i + 2) * 3, xm1 = x0 - 3, xp1 = x0 + 3, xm2 = x0 - 6, xp2 = x0 + 6;
       feats[p++] = LX[x0]!; feats[p++] = LX[x0 + 1]!; feats[p++] = LX[xm1]!; feats[p++] = LX[xp1]!; feats[p++] = LX[xm2]!; feats[p++] = LX[xp2]!;
       feats[p++] = LX[x0 + 2]!; feats[p++] = LX[xm1 + 2]!; feats[p++] = LX[xp1 + 2]!;
-      feats[p++] = mix(LX[x0]!, LX[x0 + 2]!); feats[p++] = mix(LX[xm1]!, LX[x0]!);
+      feats[p++] = mx(LX[x0]!, LX[x0 + 2]!); feats[p++] = mx(LX[xm1]!, LX[x0]!);
       if (p !== (i + 1) * F) throw new Error(`feature count ${p - i * F} != ${F}`);
     }
-    // Each value becomes its feature id, mix(template number, value), in one tight pass.
+    // Each context value becomes its feature id, mix(template number, value), in one tight pass;
+    // the token's own templates take the ids its type keeps.
+    const fi = new Int32Array(feats.buffer, feats.byteOffset, n * F);
+    const CT = CONTEXT_T, nc = CT.length, TJ = TYPE_J, nt = TJ.length;
     for (let i = 0; i < n; i++) {
-      for (let j = 0, k = i * F; j < F; j++, k++) {
-        let h = (TEMPLATE_MUL[j]! ^ feats[k]!) >>> 0;
+      const b = i * F;
+      for (let q = 0; q < nc; q++) {
+        const j = CT[q]!;
+        let h = TEMPLATE_MUL[j]! ^ fi[b + j]!;
         h ^= h >>> 16;
         h = Math.imul(h, 0x85ebca6b);
         h ^= h >>> 13;
         h = Math.imul(h, 0xc2b2ae35);
         h ^= h >>> 16;
-        feats[k] = h >>> 0 || 1;
+        fi[b + j] = h | 0 || 1;
       }
+      const t = infos[i]!, pool = t.pool, at = t.at + A.Count;
+      for (let q = 0; q < nt; q++) fi[b + TJ[q]!] = pool[at + q]!;
     }
     return feats;
   }

@@ -12,8 +12,10 @@
  * input.
  */
 import { FEATURES_PER_TOKEN } from "./NerFeaturizer.js";
-import { mix } from "./hash.js";
-import { spanKey, MAX_SPAN } from "./TrainLexicon.js";
+import { spanKey, spanKeys, MAX_SPAN } from "./TrainLexicon.js";
+
+/** Scratch for the span keys of every length from one token (spanKeys). */
+const SPAN_KEYS = new Int32Array(MAX_SPAN + 1);
 
 /** Features per token the second pass adds to the first pass's FEATURES_PER_TOKEN. */
 export const STACK_FEATURES = 18;
@@ -28,20 +30,60 @@ export interface StackKeys {
 }
 
 /**
+ * An int32 → int32 table by open addressing (a Map keyed by numbers hashes and boxes more than
+ * these few probes cost). Entries are never removed.
+ */
+class IntMap {
+  private keys = new Int32Array(256);
+  private vals = new Int32Array(256);
+  private full = new Uint8Array(256);
+  private shift = 24;
+  private size = 0;
+
+  /** The value of k, or `none` when absent. */
+  get(k: number, none: number): number {
+    const keys = this.keys, full = this.full, mask = keys.length - 1;
+    for (let s = Math.imul(k, 0x9e3779b1) >>> this.shift; ; s = (s + 1) & mask) {
+      if (!full[s]) return none;
+      if (keys[s] === k) return this.vals[s]!;
+    }
+  }
+
+  set(k: number, v: number): void {
+    const keys = this.keys, full = this.full, mask = keys.length - 1;
+    let s = Math.imul(k, 0x9e3779b1) >>> this.shift;
+    while (full[s] && keys[s] !== k) s = (s + 1) & mask;
+    if (full[s]) { this.vals[s] = v; return; }
+    keys[s] = k; this.vals[s] = v; full[s] = 1;
+    if (++this.size * 2 > keys.length) this.grow();
+  }
+
+  private grow(): void {
+    const { keys, vals, full } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.vals = new Int32Array(keys.length * 2);
+    this.full = new Uint8Array(keys.length * 2);
+    this.shift--;
+    this.size = 0;
+    for (let s = 0; s < keys.length; s++) if (full[s]) this.set(keys[s]!, vals[s]!);
+  }
+}
+
+/**
  * Type counts by key: five counts a key in one growing pool (a typed array per key costs more to
  * allocate than the counting itself). Keys are never removed: a run's distinct keys are few.
  */
 class Counts {
-  private readonly at = new Map<number, number>();
+  private readonly at = new IntMap();
   pool = new Int32Array(5 * 256);
   private used = 0;
   /** Offset of the key's five counts in `pool`, -1 when never seen. */
   get(k: number): number {
-    return this.at.get(k) ?? -1;
+    return this.at.get(k, -1);
   }
   bump(k: number, t: number, d: number): void {
-    let o = this.at.get(k);
-    if (o === undefined) {
+    let o = this.at.get(k, -1);
+    if (o < 0) {
       if (this.used + 5 > this.pool.length) {
         const grown = new Int32Array(this.pool.length * 2);
         grown.set(this.pool);
@@ -89,9 +131,18 @@ function voteCode(m: Counts, k: number, own: number): number {
   return 2 + (best * 4 + share) * 3 + cnt;
 }
 
-/** Feature id of value v for stacked template j (the numbering continues the first pass's). */
+/**
+ * Feature id of value v for stacked template j (the numbering continues the first pass's):
+ * mix(FEATURES_PER_TOKEN + j + 1, v), its bits as an int32 (stored alike in the Uint32Array).
+ */
 function featureId(j: number, v: number): number {
-  return mix(FEATURES_PER_TOKEN + j + 1, v);
+  let h = Math.imul(FEATURES_PER_TOKEN + j + 1, 0x9e3779b1) ^ v;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0 || 1;
 }
 
 /**
@@ -102,7 +153,7 @@ export function stackFeatures(keys: readonly StackKeys[], preds: readonly Int32A
   const N = keys.length;
   const stems = new Counts(), words = new Counts();
   const spans = new Counts(), stemSpans = new Counts();
-  const firsts = new Map<number, number>(), stemFirsts = new Map<number, number>();
+  const firsts = new IntMap(), stemFirsts = new IntMap();
   const ents = preds.map(entitiesOf);
   const apply = (k: number, d: number) => {
     const kk = keys[k]!, p = preds[k]!;
@@ -119,8 +170,8 @@ export function stackFeatures(keys: readonly StackKeys[], preds: readonly Int32A
       spans.bump(spanKey(kk.words, at, len) | 0, t, d);
       stemSpans.bump(spanKey(kk.stems, at, len) | 0, t, d);
       const fw = kk.words[at]! | 0, fs = kk.stems[at]! | 0;
-      firsts.set(fw, (firsts.get(fw) ?? 0) + d);
-      stemFirsts.set(fs, (stemFirsts.get(fs) ?? 0) + d);
+      firsts.set(fw, firsts.get(fw, 0) + d);
+      stemFirsts.set(fs, stemFirsts.get(fs, 0) + d);
     }
   };
   const out: Uint32Array[] = new Array(N);
@@ -145,13 +196,15 @@ export function stackFeatures(keys: readonly StackKeys[], preds: readonly Int32A
     }
     // Longest entity string starting at each token that the first pass tagged elsewhere in the
     // window: code = type·4 + 1 (B) / 2 (I) + 32 when seen more than once.
-    const spanCodes = (table: Counts, fs: Map<number, number>, arr: Uint32Array): Int32Array => {
+    const spanCodes = (table: Counts, fs: IntMap, arr: Uint32Array): Int32Array => {
       const codes = new Int32Array(n);
       for (let i = 0; i < n; ) {
         let len = 0, code = 0;
-        if ((fs.get(arr[i]! | 0) ?? 0) > 0) {
-          for (let l = Math.min(MAX_SPAN, n - i); l >= 1; l--) {
-            const o = table.get(spanKey(arr, i, l) | 0);
+        if (fs.get(arr[i]! | 0, 0) > 0) {
+          const top = Math.min(MAX_SPAN, n - i);
+          spanKeys(arr, i, top, 1, SPAN_KEYS);
+          for (let l = top; l >= 1; l--) {
+            const o = table.get(SPAN_KEYS[l]!);
             if (o < 0) continue;
             const c = table.pool;
             const ownT = ownLen[i] === l ? TYPE_OF[p[i]!]! : 0;

@@ -57,6 +57,24 @@ export function spanKey(words: ArrayLike<number>, from: number, len: number, str
 }
 
 /**
+ * `spanKey` of every length 1 … maxLen from `from` at once (each extends the one before by a
+ * word): out[l] = spanKey(words, from, l, stride), as int32 bits.
+ */
+export function spanKeys(words: ArrayLike<number>, from: number, maxLen: number, stride: number, out: Int32Array): void {
+  let h = 0x2545f491;
+  for (let l = 1; l <= maxLen; l++) {
+    h = Math.imul(h, 0x9e3779b1) ^ words[from + (l - 1) * stride]!;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    h = h | 0 || 1;
+    out[l] = h;
+  }
+}
+
+/**
  * A uint32 → uint32 table by open addressing at a load of at most one half. The keys are hashes
  * above 2³¹, which a Map holds as boxed doubles: this is several times faster to probe per token,
  * and quick to build at load. Key 0 is stored as 1 (a hash of 0 is as likely as any other).
@@ -64,10 +82,13 @@ export function spanKey(words: ArrayLike<number>, from: number, len: number, str
 export class IntTable {
   private readonly mask: number;
   readonly size: number;
+  /** The keys read as int32 (the same buffer): probing compares small integers, not doubles. */
+  private readonly keysI: Int32Array;
 
   /** A table over given slot arrays (as read from a file: no rebuilding at load). */
   constructor(readonly keys: Uint32Array, readonly vals: Uint32Array) {
     this.mask = keys.length - 1;
+    this.keysI = new Int32Array(keys.buffer, keys.byteOffset, keys.length);
     let n = 0;
     for (let s = 0; s < keys.length; s++) if (keys[s]) n++;
     this.size = n;
@@ -89,8 +110,8 @@ export class IntTable {
 
   /** The value of a key, 0 when absent. */
   get(k0: number): number {
-    const k = k0 >>> 0 || 1;
-    const keys = this.keys, mask = this.mask;
+    const k = k0 | 0 || 1;
+    const keys = this.keysI, mask = this.mask;
     let s = (k ^ (k >>> 15)) & mask;
     for (;;) {
       const x = keys[s]!;

@@ -250,15 +250,23 @@ function groupType(g: Group): EntityType {
   return best;
 }
 
+/** The fuzzy keys of a group's name, computed once per name (surnameOwner reads them often). */
+const fuzzyOf = new WeakMap<string[], string[]>();
+
 /** The person group whose multi-token name ends with (or starts with) these keys. */
 function surnameOwner(groups: Group[], keys: string[]): Group | undefined {
   const fk = keys.map(fuzzyKey).join(" ");
+  const joined = keys.join(" ");
   for (const g of groups) {
     if (groupType(g) !== "PER") continue;
     for (const name of g.names) {
       if (name.length <= keys.length) continue;
-      const tail = name.slice(name.length - keys.length);
-      if (tail.join(" ") === keys.join(" ") || (fk.length >= 4 && tail.map(fuzzyKey).join(" ") === fk)) return g;
+      const from = name.length - keys.length;
+      if (name.slice(from).join(" ") === joined) return g;
+      if (fk.length < 4) continue;
+      let f = fuzzyOf.get(name);
+      if (!f) fuzzyOf.set(name, (f = name.map(fuzzyKey)));
+      if (f.slice(from).join(" ") === fk) return g;
     }
   }
   return undefined;

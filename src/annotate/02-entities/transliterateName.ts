@@ -21,7 +21,18 @@ function load(): Map<string, string> {
   return table;
 }
 
+/** Results by name (the same names recur across articles); cleared when it grows large. */
+const done = new Map<string, string | undefined>();
+
 export function transliterateName(arabic: string): string | undefined {
+  if (done.has(arabic)) return done.get(arabic);
+  const out = transliterate(arabic);
+  if (done.size > 50000) done.clear();
+  done.set(arabic, out);
+  return out;
+}
+
+function transliterate(arabic: string): string | undefined {
   const words = arabic.split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 6) return undefined;
   const t = load();

@@ -14,7 +14,7 @@ import { segment } from "../text/tokenize.js";
 import { exactKey } from "../kb/matchKey.js";
 import { knowledgeBase, type KnowledgeBase, type KbMatch, type KbStart } from "../kb/KnowledgeBase.js";
 import { nameList, type NameList } from "./NameList.js";
-import { hashString } from "./hash.js";
+import { finishMix, hashString, mixInt } from "./hash.js";
 import { MAX_SPAN, spanKeys, trainLexicon, type TrainLexicon } from "./TrainLexicon.js";
 
 const enum A {
@@ -31,19 +31,8 @@ export interface Gazetteer {
   kbMatches: Array<{ at: number; match: KbMatch }>;
 }
 
-/**
- * `mix` with the same bits returned as a signed 32-bit integer: the feature arrays store the bits
- * alike, and an int32 stays a small integer in V8 where a uint32 above 2³¹ is a boxed double.
- */
-function mx(a: number, b: number): number {
-  let h = Math.imul(a, 0x9e3779b1) ^ b;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0 || 1;
-}
+/** `mix` as an int32 (hash.ts): the context features are mixed in place. */
+const mx = mixInt;
 
 /** Number of features per token (fixed, so feature arrays are flat). */
 export const FEATURES_PER_TOKEN = 80;
@@ -51,15 +40,9 @@ export const FEATURES_PER_TOKEN = 80;
 /** The first step of `mix(template, value)` for templates 1 … FEATURES_PER_TOKEN (see hash.ts). */
 const TEMPLATE_MUL = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, j) => Math.imul(j + 1, 0x9e3779b1));
 
-/** Feature id of value v for template j (1-based: mix(j, v)), as a signed 32-bit integer (see `mx`). */
+/** Feature id of value v for template j (1-based: mix(j, v)), as an int32; jm is TEMPLATE_MUL[j - 1]. */
 function templateId(jm: number, v: number): number {
-  let h = jm ^ v;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0 || 1;
+  return finishMix(jm ^ v);
 }
 
 /**

@@ -11,6 +11,7 @@
  * Counts are kept over a sliding window (each sentence added once and removed once): linear in the
  * input.
  */
+import { mixInt } from "./hash.js";
 import { FEATURES_PER_TOKEN } from "./NerFeaturizer.js";
 import { spanKey, spanKeys, MAX_SPAN } from "./TrainLexicon.js";
 
@@ -136,13 +137,7 @@ function voteCode(m: Counts, k: number, own: number): number {
  * mix(FEATURES_PER_TOKEN + j + 1, v), its bits as an int32 (stored alike in the Uint32Array).
  */
 function featureId(j: number, v: number): number {
-  let h = Math.imul(FEATURES_PER_TOKEN + j + 1, 0x9e3779b1) ^ v;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0 || 1;
+  return mixInt(FEATURES_PER_TOKEN + j + 1, v);
 }
 
 /**

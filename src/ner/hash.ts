@@ -15,11 +15,26 @@ export function hashString(s: string, seed = 0x811c9dc5): number {
 
 /** Mixes two 32-bit values (murmur3 finaliser over a combination); never returns 0. */
 export function mix(a: number, b: number): number {
-  let h = (Math.imul(a, 0x9e3779b1) ^ b) >>> 0;
+  return mixInt(a, b) >>> 0;
+}
+
+/**
+ * `mix` with the same bits as a signed 32-bit integer: feature arrays store the bits alike, and an
+ * int32 stays a small integer in V8 where a uint32 above 2³¹ is a boxed double.
+ */
+export function mixInt(a: number, b: number): number {
+  return finishMix(Math.imul(a, 0x9e3779b1) ^ b);
+}
+
+/**
+ * The murmur3 finaliser of `mix`, from the combined value (`Math.imul(a, 0x9e3779b1) ^ b`, which a
+ * caller may have computed in part beforehand), as an int32; never 0.
+ */
+export function finishMix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0 || 1;
+  return h | 0 || 1;
 }

@@ -21,7 +21,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resourcePath } from "../resources.js";
-import { mix } from "./hash.js";
+import { mix, mixInt } from "./hash.js";
 
 const MAGIC = 0x58454c52; // "RLEX"
 /** Longest entity remembered as a span (longer ones are rare and never recur verbatim). */
@@ -62,16 +62,7 @@ export function spanKey(words: ArrayLike<number>, from: number, len: number, str
  */
 export function spanKeys(words: ArrayLike<number>, from: number, maxLen: number, stride: number, out: Int32Array): void {
   let h = 0x2545f491;
-  for (let l = 1; l <= maxLen; l++) {
-    h = Math.imul(h, 0x9e3779b1) ^ words[from + (l - 1) * stride]!;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    h = h | 0 || 1;
-    out[l] = h;
-  }
+  for (let l = 1; l <= maxLen; l++) out[l] = h = mixInt(h, words[from + (l - 1) * stride]!);
 }
 
 /**

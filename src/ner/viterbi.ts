@@ -84,10 +84,8 @@ const transCol = new Float64Array(81);
 function viterbiBio(emit: Float32Array | Float64Array, n: number, trans: Float32Array | Float64Array, out: Int32Array | undefined, stride: number, offset: number): Int32Array {
   const res = out && out.length >= n ? out : new Int32Array(n);
   if (n === 0) return res;
-  if (scratchBack.length < n * 9) {
-    scratchScore = new Float64Array(n * 9 * 2);
-    scratchBack = new Int32Array(n * 9 * 2);
-  }
+  // Only the back-pointers are kept for every token (the scores, two rows at a time).
+  if (scratchBack.length < n * 9) scratchBack = new Int32Array(n * 9 * 2);
   const back = scratchBack;
   let prev = prevScore, cur = curScore;
   // transCol[c·9 + p] = trans[p·9 + c]: each label's column, read in a row.

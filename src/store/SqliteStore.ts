@@ -550,7 +550,11 @@ export class SqliteStore implements Store {
    * instead of a walk over the table (documents are never deleted).
    */
   private lastDoc(): number {
-    return this.keptCount("\0articles", () => (this.prepared("SELECT max(doc) FROM articles").pluck().get() as number | null) ?? 0);
+    return this.keptCount("\0articles", () => this.maxDoc());
+  }
+
+  private maxDoc(): number {
+    return (this.prepared("SELECT max(doc) FROM articles").pluck().get() as number | null) ?? 0;
   }
 
   /** The documents an FTS5 expression matches, kept with the phrase counts until the archive changes. */
@@ -737,7 +741,7 @@ export class SqliteStore implements Store {
    */
   checkpoint(added = 0): { merged: boolean } {
     const segments = this.ftsSegments();
-    const articles = (this.db.prepare("SELECT max(doc) FROM articles").pluck().get() as number | null) ?? 0;
+    const articles = this.maxDoc(); // not lastDoc(): what was kept may predate this connection's writes
     const merged = segments > MAX_SEGMENTS || (segments > 1 && added * 10 >= articles);
     if (merged) this.db.prepare("INSERT INTO fts(fts) VALUES ('optimize')").run();
     if (added > 0 || this.termDocsAt() !== articles) this.countTermDocs(articles);

@@ -15,7 +15,7 @@ import { recordRows, type RecordRows } from "./recordRows.js";
 import { parseQuery, highlightTerms, fieldValue, type ParsedQuery } from "./query/parseQuery.js";
 import { compileFilters, sortOf } from "./query/compileFilters.js";
 import { buildSnippets } from "./query/buildSnippets.js";
-import { dateMatchTokens, datesCondition, dateTokens } from "./query/dateTokens.js";
+import { dateMatchTokens, datesCondition, dateTokens, monthRange, monthWords, UNDATED_MONTH } from "./query/dateTokens.js";
 import { signatureFromBytes } from "../dedup/MinHash.js";
 import { closestDuplicate, storyOf, type StoryCandidate } from "../dedup/archiveLinks.js";
 import { dayNumber, STORY_MIN_SHARED, STORY_WINDOW_DAYS } from "../dedup/storyFeatures.js";
@@ -43,7 +43,7 @@ CREATE INDEX IF NOT EXISTS articles_dct ON articles(dct);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet_norm);
 CREATE INDEX IF NOT EXISTS articles_section ON articles(section_norm);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(terms, dates, content='', tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(terms, dates, mterms, content='', tokenize='unicode61 remove_diacritics 0');
 CREATE TABLE IF NOT EXISTS entities(doc INTEGER NOT NULL, idx INTEGER NOT NULL, key TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
   name_norm TEXT, name_stems TEXT, en TEXT, en_norm TEXT, kb TEXT, mentions INTEGER, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entities_key ON entities(key);
@@ -65,11 +65,15 @@ CREATE TABLE IF NOT EXISTS story_features(feature INTEGER NOT NULL, day INTEGER 
 `;
 
 /**
- * The archive's layout. 2: the full-text index has a `dates` column (publication date tokens) and the
- * version is kept in `meta`; 1: archives before that (no version row). An archive of another version
- * is refused with RASD_STORE_VERSION instead of failing later on a column that is not there.
+ * The archive's layout. 3: the full-text index has an `mterms` column (month words, dateTokens.ts);
+ * 2: it has a `dates` column (publication date tokens) and the version is kept in `meta`; 1: archives
+ * before that (no version row). Archives of version 2 are still read and written, searched without
+ * month words; any other version is refused with RASD_STORE_VERSION instead of failing later on a
+ * column that is not there.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+/** The oldest layout this rasd reads and writes. */
+export const OLDEST_SCHEMA_VERSION = 2;
 
 /** The most matches a relevance ranking scores (the most recently added; see search). */
 export const RANK_WINDOW = 1000;
@@ -78,12 +82,18 @@ export const RANK_WINDOW = 1000;
 export const MAX_SEGMENTS = 8;
 /** Words in fewer articles than this are not in term_docs: their doclists are short to count. */
 export const TERM_DOCS_MIN = 16;
+/**
+ * The most months a date filter may span for its words to be matched as month words: each month is
+ * one more phrase per word, and over many months the words' own doclists are as quick to read.
+ */
+export const MONTH_WORDS_MAX = 6;
 
 /**
  * A word the full-text tokenizer (unicode61, diacritics kept) indexes exactly as written: Arabic
  * letters, digits and lower-case Latin letters, nothing it would fold or split on.
  */
 const INDEXED_AS_IS = /^[\u0621-\u063a\u0641-\u064a\u0660-\u0669\u0671-\u06d3\u06f0-\u06f9a-z0-9]+$/;
+const indexedAsIs = (word: string): boolean => INDEXED_AS_IS.test(word);
 /** The shape of the `dates` column's tokens (dateTokens.ts). */
 const DATE_TOKEN = /^(?:y\d{4}|m\d{6}|d\d{8}|dx|dnone)$/;
 
@@ -123,6 +133,8 @@ export class SqliteStore implements Store {
    * the column until opened for writing, and their older rows hold NULL: those are counted in SQL.
    */
   private entityKeysColumn: boolean;
+  /** Whether the full-text index has month words (schema 3; an archive of schema 2 has not). */
+  readonly monthWords: boolean;
 
   constructor(path: string, options: { readonly?: boolean; rankWindow?: number } = {}) {
     this.path = path;
@@ -158,13 +170,14 @@ export class SqliteStore implements Store {
     this.db.pragma("temp_store = MEMORY");
     this.nativeRank = loadNativeRank(this.db);
     this.entityKeysColumn = this.hasColumn("articles", "entity_keys");
+    this.monthWords = this.hasColumn("fts", "mterms");
     const p = (sql: string) => this.db.prepare(sql);
     this.stmts = options.readonly ? {} : {
       exists: p("SELECT doc FROM articles WHERE id = ?"),
       insArticle: p(`INSERT INTO articles(id, headline, outlet, outlet_norm, section, section_norm, dct, dct_origin, url, kind, language, tone, words, length,
         shingles, signature, features, duplicate_of, story${this.entityKeysColumn ? ", entity_keys" : ""}, record, body) VALUES (@id, @headline, @outlet, @outletNorm, @section, @sectionNorm, @dct, @dctOrigin, @url,
         @kind, @language, @tone, @words, @length, @shingles, @signature, @features, @duplicateOf, @story${this.entityKeysColumn ? ", @entityKeys" : ""}, @record, @body)`),
-      insFts: p("INSERT INTO fts(rowid, terms, dates) VALUES (?, ?, ?)"),
+      insFts: p(this.monthWords ? "INSERT INTO fts(rowid, terms, dates, mterms) VALUES (?, ?, ?, ?)" : "INSERT INTO fts(rowid, terms, dates) VALUES (?, ?, ?)"),
       insEntity: p("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
       upKey: p(`INSERT INTO entity_keys VALUES (?,?,?,?,?,?,1,?) ON CONFLICT(key) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions`),
       insMention: p("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?)"),
@@ -227,10 +240,10 @@ export class SqliteStore implements Store {
   }
 
   private checkVersion(version: number): void {
-    if (version === SCHEMA_VERSION) return;
+    if (version >= OLDEST_SCHEMA_VERSION && version <= SCHEMA_VERSION) return;
     this.db.close();
-    const hint = version < SCHEMA_VERSION ? "ingest the articles again into a new archive file" : "use the rasd that wrote it, or a newer one";
-    throw new RasdError("RASD_STORE_VERSION", `${this.path} is an archive of schema version ${version}, this rasd reads version ${SCHEMA_VERSION}: ${hint}`);
+    const hint = version < OLDEST_SCHEMA_VERSION ? "ingest the articles again into a new archive file" : "use the rasd that wrote it, or a newer one";
+    throw new RasdError("RASD_STORE_VERSION", `${this.path} is an archive of schema version ${version}, this rasd reads versions ${OLDEST_SCHEMA_VERSION} to ${SCHEMA_VERSION}: ${hint}`);
   }
 
   private cache = new Map<string, Database.Statement>();
@@ -281,7 +294,8 @@ export class SqliteStore implements Store {
       ...packRecord(r.json, r.text),
     });
     const doc = Number(info.lastInsertRowid);
-    s.insFts!.run(doc, a.terms, dateTokens(a.dct));
+    if (this.monthWords) s.insFts!.run(doc, a.terms, dateTokens(a.dct), monthWords(a.terms, a.dct));
+    else s.insFts!.run(doc, a.terms, dateTokens(a.dct));
     for (const e of r.entities) s.insEntity!.run(doc, e.idx, e.key, e.type, e.name, e.nameNorm, e.nameStems, e.en, e.enNorm, e.kb, e.mentions);
     for (const e of keysOf(r)) s.upKey!.run(e.key, e.name, e.nameNorm, e.en, e.enNorm, e.type, e.mentions);
     for (const m of r.mentions) s.insMention!.run(doc, m.idx, m.start, m.end);
@@ -374,14 +388,33 @@ export class SqliteStore implements Store {
    * the publication-date tokens that cover the range in the `dates` column. The date is then part of
    * the index lookup, so a common word over a long archive does not mean ranking and joining every
    * article it occurs in only to drop those outside the month.
+   *
+   * Over a range of a few months (MONTH_WORDS_MAX) the words are matched as month words instead
+   * (`mterms`, dateTokens.ts): each word becomes one phrase per month, ORed, whose doclists hold only
+   * that month's articles; the day tokens are still added when the range is not whole months.
+   * `phrasesPerWord` is how many phrases each positive word became (bm25's counts follow the phrases).
+   * Not with FTS5's own bm25(), which would count a month word's documents for its IDF instead of the
+   * word's: its scores would change.
    */
-  private ftsMatch(pq: ParsedQuery): { positive: string | null; negative: string | null; dates: string[] | null } {
+  private ftsMatch(pq: ParsedQuery): { positive: string | null; negative: string | null; dates: string[] | null; phrasesPerWord: number } {
     const fts = ftsExpression(pq);
-    if (!fts.positive) return { positive: null, negative: fts.negative ? `terms : (${fts.negative})` : null, dates: null };
+    if (!fts.positive) return { positive: null, negative: fts.negative ? `terms : (${fts.negative})` : null, dates: null, phrasesPerWord: 1 };
+    const span = pq.date ? (pq.date.from && pq.date.to ? { lo: null, hi: null } : this.dateSpan()) : null;
+    const dates = pq.date ? dateMatchTokens(pq.date, span!) : null;
+    const positive = pq.terms.filter((t) => !t.negated);
+    const range =
+      dates && this.monthWords && this.nativeRank && positive.every((t) => t.stems.every(indexedAsIs)) ? monthRange(pq.date, span!, MONTH_WORDS_MAX) : null;
+    if (range) {
+      const months = this.matchCount("dates : dx") > 0 ? [...range.months, UNDATED_MONTH] : range.months;
+      const words = positive.map((t) => `(${months.map((m) => ftsPhrase(t.stems.map((w) => w + m))).join(" OR ")})`).join(" AND ");
+      let expr = `mterms : (${words})`;
+      if (fts.negative) expr = `(${expr}) NOT (terms : (${fts.negative}))`;
+      if (!range.whole) expr = `(${expr}) AND (${datesCondition(dates!)})`;
+      return { positive: expr, negative: null, dates, phrasesPerWord: months.length };
+    }
     let expr = `terms : (${fts.negative ? `(${fts.positive}) NOT (${fts.negative})` : fts.positive})`;
-    const dates = pq.date ? dateMatchTokens(pq.date, pq.date.from && pq.date.to ? { lo: null, hi: null } : this.dateSpan()) : null;
     if (dates) expr = `(${expr}) AND (${datesCondition(dates)})`;
-    return { positive: expr, negative: null, dates };
+    return { positive: expr, negative: null, dates, phrasesPerWord: 1 };
   }
 
   private whereOf(pq: ParsedQuery): { sql: string; params: unknown[] } {
@@ -422,9 +455,9 @@ export class SqliteStore implements Store {
         from = "fts CROSS JOIN articles a ON a.doc = fts.rowid";
         where.push(`fts MATCH ${d.param(fts.positive)}`);
         if (this.nativeRank) {
-          scoreParams = this.phraseCountsOf(pq);
+          scoreParams = this.phraseCountsOf(pq, fts.phrasesPerWord);
           score = `-rasd_bm25(fts${", ?".repeat(scoreParams.length)})`;
-        } else score = "-bm25(fts, 1.0, 0.0)";
+        } else score = "-bm25(fts, 1.0, 0.0, 0.0)";
       } else if (fts.negative) {
         where.push(`a.doc NOT IN (SELECT rowid FROM fts WHERE fts MATCH ${d.param(fts.negative)})`);
       }
@@ -510,10 +543,11 @@ export class SqliteStore implements Store {
    * them (ftsMatch: the positive terms, then the negated ones, then the date tokens, which weigh
    * nothing and get no count). A negated phrase never occurs in a matching row, so its count is
    * never used. Counting a common word is a scan of its whole doclist, and the same words come back
-   * query after query, so the counts are kept until the archive changes.
+   * query after query, so the counts are kept until the archive changes. A word matched as month
+   * words is `perWord` phrases, one per month, each counted as the word (its IDF over the archive).
    */
-  private phraseCountsOf(pq: ParsedQuery): number[] {
-    const positive = pq.terms.filter((t) => !t.negated).map((t) => this.phraseCount(t.stems));
+  private phraseCountsOf(pq: ParsedQuery, perWord = 1): number[] {
+    const positive = pq.terms.filter((t) => !t.negated).flatMap((t) => new Array<number>(perWord).fill(this.phraseCount(t.stems)));
     return [...positive, ...pq.terms.filter((t) => t.negated).map(() => 0)];
   }
 
@@ -535,7 +569,7 @@ export class SqliteStore implements Store {
         // Not there: in fewer than TERM_DOCS_MIN articles, quick to count.
       }
       this.ensureVocabulary();
-      return (this.prepared("SELECT doc FROM temp.fts_terms WHERE term = ?").pluck().get(word) as number | undefined) ?? 0;
+      return (this.prepared("SELECT doc FROM temp.fts_terms WHERE term = ? AND col = 'terms'").pluck().get(word) as number | undefined) ?? 0;
     });
   }
 
@@ -761,7 +795,7 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       this.db.exec(TERM_DOCS_TABLE); // archives written before it
       this.db.exec("DELETE FROM term_docs");
-      this.db.prepare("INSERT INTO term_docs(term, docs) SELECT term, doc FROM temp.fts_terms WHERE doc >= ?").run(TERM_DOCS_MIN);
+      this.db.prepare("INSERT INTO term_docs(term, docs) SELECT term, doc FROM temp.fts_terms WHERE col = 'terms' AND doc >= ?").run(TERM_DOCS_MIN);
       this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('term_docs_at', ?)").run(String(articles));
     })();
     this.ownWrites++;
@@ -776,7 +810,8 @@ export class SqliteStore implements Store {
 
   private ensureVocabulary(): void {
     if (this.vocabulary) return;
-    this.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, fts, row)");
+    // Per column: a word's documents in `terms`, not also its occurrences elsewhere.
+    this.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, fts, col)");
     this.vocabulary = true;
   }
 

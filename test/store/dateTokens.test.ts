@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dateCover, dateMatch, dateTokens } from "../../src/store/query/dateTokens.js";
+import { dateCover, dateMatch, dateTokens, monthRange, monthWords, UNDATED_MONTH } from "../../src/store/query/dateTokens.js";
 
 const DAY = 86400000;
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -58,4 +58,30 @@ test("a date match closes open ends at the archive's span and always admits odd 
   assert.equal(dateMatch({ from: "2019-01-01" }, { lo: null, hi: null }), null, "an empty archive: the SQL condition alone");
   assert.equal(dateMatch({ from: "2019-02-01", to: "2019-01-01" }, { lo: null, hi: null }), "dates : (dnone)");
   assert.equal(dateMatch(undefined, { lo: null, hi: null }), null);
+});
+
+test("month words join every run the tokenizer keeps whole to the article's month, in place", () => {
+  assert.equal(monthWords("نفط سعر برميل", "2018-05-03"), "نفط201805 سعر201805 برميل201805");
+  // Where the tokenizer cuts a word ("50" and "1" of "50.1"), each piece is qualified: the tokens
+  // stay at the positions they have in the words column, and "50" in May 2018 is found as "50201805".
+  assert.equal(monthWords("opec 50.1 U.S", "2018-05-03T10:00:00Z"), "opec201805 50201805.1201805 U201805.S201805");
+  // A letter outside the runs (é, tatweel) is a token character too: the token stays one token.
+  assert.equal(monthWords("café بـ", "2018-05-03"), "caf201805é ب201805ـ");
+  assert.equal(monthWords("نفط", "2018-05"), `نفط${UNDATED_MONTH}`, "no full date: the undated month, as the dx token");
+  assert.equal(monthWords("نفط", null), "", "no date at all: no month words (no date filter admits it)");
+  assert.equal(monthWords("", "2018-05-03"), "");
+});
+
+test("a date range becomes its months when it spans few, and says whether they are whole", () => {
+  const span = { lo: "2017-11-20", hi: "2018-06-14" };
+  assert.deepEqual(monthRange({ from: "2018-05-01", to: "2018-05-31" }, span, 6), { months: ["201805"], whole: true });
+  assert.deepEqual(monthRange({ from: "2017-12-01", to: "2018-02-28" }, span, 6), { months: ["201712", "201801", "201802"], whole: true });
+  assert.deepEqual(monthRange({ from: "2018-04-10", to: "2018-05-20" }, span, 6), { months: ["201804", "201805"], whole: false });
+  assert.deepEqual(monthRange({ from: "2016-02-01", to: "2016-02-29" }, span, 6), { months: ["201602"], whole: true }, "a leap February is whole");
+  // Open ends closed at the archive's span: its last day is not a month's end, so the days decide.
+  assert.deepEqual(monthRange({ from: "2018-04-01" }, span, 6), { months: ["201804", "201805", "201806"], whole: false });
+  assert.equal(monthRange({ from: "2018-01-01", to: "2018-12-31" }, span, 6), null, "a year is more months than allowed");
+  assert.equal(monthRange({ from: "2018-05-02", to: "2018-05-01" }, span, 6), null, "empty");
+  assert.equal(monthRange({ from: "2018-05-01" }, { lo: null, hi: null }, 6), null, "an open end with no span to close it");
+  assert.equal(monthRange(undefined, span, 6), null);
 });

@@ -78,8 +78,7 @@ function assertCounts(store: SqliteStore, expected: Map<string, number>, how: st
   counted.dropKeptIfChanged(); // as every search() does first
   for (const [w, n] of expected) assert.equal(counted.phraseCount([w]), n, `${w} (${how})`);
   // A word shaped like a date token is in no article's words (the stemmer splits letters from
-  // digits) but y2018 is in the dates column of every 2018 article: the vocabulary alone would
-  // count those.
+  // digits) but y2018 is in the dates column of every 2018 article: only the words column counts.
   assert.equal(counted.phraseCount(["y2018"]), 0, `no article has the word y2018 (${how})`);
 }
 
@@ -99,7 +98,7 @@ test("a word's document count, from term_docs or the index vocabulary, equals th
 
     writer.checkpoint(120);
     const tableRows = new Database(file, { readonly: true });
-    // The most common word (date tokens, y2018 and the like, are counted there too but never read).
+    // The most common word (of the words column only: no date tokens, no month words).
     const common = (tableRows.prepare("SELECT term, docs FROM term_docs ORDER BY docs DESC").all() as Array<{ term: string; docs: number }>).find((r) => /\p{L}{3}/u.test(r.term))!;
     assert.ok((tableRows.prepare("SELECT count(*) FROM term_docs").pluck().get() as number) > 100, "the common words are counted");
     tableRows.close();

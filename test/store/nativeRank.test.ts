@@ -1,7 +1,8 @@
 /**
  * rasd_bm25 (src/store/native/rasd_fts5.c) is FTS5's bm25 with the phrase counts kept between
- * queries. It must rank exactly as bm25(fts, 1.0, 0.0) does, words, phrases, negations and date
- * filters alike, and the counts it is given must follow the archive when articles are added.
+ * queries. It must rank exactly as bm25(fts, 1.0, 0.0, 0.0) does, words, phrases, negations and date
+ * filters alike, words matched as month words included, and the counts it is given must follow the
+ * archive when articles are added.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -11,6 +12,7 @@ import { join } from "node:path";
 import { SqliteStore } from "../../src/store/SqliteStore.js";
 import { packageRoot } from "../../src/resources.js";
 import { HAVE_NEWS, newsLines, recordOf } from "./fixtures.js";
+import { parseQuery } from "../../src/store/query/parseQuery.js";
 
 const BUILT = existsSync(join(packageRoot(), "build/native/rasd_fts5.so"));
 
@@ -36,7 +38,20 @@ const QUERIES = [
   "الحكومة -الوزراء -\"مجلس النواب\"",
   "كأس العالم",
   "الأسعار",
+  // Matched as month words (schema 3): one month, three months, days inside two months, a negation,
+  // a phrase, an end closed at the archive's last date.
+  "ترامب date:2018-03",
+  "الرئيس الأمريكي date:2018-03..2018-05",
+  "إيران -الاتفاق date:2018-04-10..2018-05-20",
+  '"الولايات المتحدة" date:2018-05',
+  "النفط from:2018-04",
 ];
+
+/** The queries a store matches as month words (its FTS5 expression reads the mterms column). */
+function monthWordQueries(store: SqliteStore): string[] {
+  const match = (store as unknown as { ftsMatch(pq: unknown): { positive: string | null } }).ftsMatch.bind(store);
+  return QUERIES.filter((q) => match(parseQuery(q)).positive?.includes("mterms :"));
+}
 
 test("rasd_bm25 ranks exactly as FTS5's bm25, and its counts follow new articles", { skip: !HAVE_NEWS ? "../shared/data/news is absent" : !BUILT ? "build/native/rasd_fts5.so is not built (npm run build; it needs a C compiler)" : false }, async () => {
   const dir = mkdtempSync(join(tmpdir(), "rasd-native-"));
@@ -49,6 +64,9 @@ test("rasd_bm25 ranks exactly as FTS5's bm25, and its counts follow new articles
     const builtin = builtinStore(file);
     assert.equal(native.nativeRank, true);
     assert.equal(builtin.nativeRank, false);
+    // The native ranking reads month words; bm25() cannot (it would count a month word's IDF).
+    assert.deepEqual(monthWordQueries(native), QUERIES.filter((q) => /(?:date|from):\d{4}-/.test(q)), "every range of a few months; a year is twelve (MONTH_WORDS_MAX)");
+    assert.deepEqual(monthWordQueries(builtin), []);
     const compare = async (round: string) => {
       let scored = 0;
       for (const q of QUERIES) {

@@ -8,8 +8,11 @@
 ** archive. Those counts change only when the archive does, so SqliteStore keeps them (keyed on the
 ** archive's change stamp) and passes them in; everything else is bm25() line for line (SQLite
 ** 3.53 ext/fts5/fts5_aux.c: k1 1.2, b 0.75, the same IDF floor, the row length over all columns),
-** with column weights 1 for the first column and 0 for the others, as rasd calls bm25(fts, 1.0, 0.0).
+** with column weights 1 for the first column and 0 for the others, as rasd calls bm25(fts, 1.0, 0.0, 0.0).
 ** Phrases without a count argument (the publication-date tokens) weigh nothing, as in that call.
+** A phrase's frequency is counted in the first column (the words) and the third (month words, the
+** same words joined to the article's month at the same positions), so a word matched as a month word
+** scores as the word itself would; the row length is over all columns, as bm25() takes it.
 **
 ** Built by scripts/build-native.mjs; when it cannot be built SqliteStore uses bm25() itself, which
 ** gives the same scores (test/store/nativeRank.test.ts checks that they agree).
@@ -64,7 +67,7 @@ static void rasdBm25(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_co
   for (int i = 0; rc == SQLITE_OK && i < nInst; i++) {
     int ip, ic, io;
     rc = pApi->xInst(pFts, i, &ip, &ic, &io);
-    if (rc == SQLITE_OK && ic == 0) p->aFreq[ip] += 1.0;
+    if (rc == SQLITE_OK && (ic == 0 || ic == 2)) p->aFreq[ip] += 1.0;
   }
   if (rc == SQLITE_OK) rc = pApi->xColumnSize(pFts, -1, &nTok);
   if (rc != SQLITE_OK) {

@@ -84,3 +84,61 @@ export function dateMatch(range: { from?: string; to?: string } | undefined, spa
   const tokens = dateMatchTokens(range, span);
   return tokens ? datesCondition(tokens) : null;
 }
+
+/**
+ * Month words: an article's words, each joined to its publication month ("نفط" in May 2018 is
+ * "نفط201805"), indexed in a third full-text column beside the words themselves. A search for a word
+ * within a month or two then reads the short doclist of that word in those months instead of the
+ * word's doclist over the whole archive intersected with the month's.
+ *
+ * The month is put after every run of characters the full-text tokenizer (unicode61, diacritics
+ * kept) keeps in a token as they are or only lower-cases (AS_IS_RUN): Arabic letters and digits,
+ * Latin letters and digits. Digits added after token characters never move a token boundary, so
+ * the month-words column has the same tokens at the same positions as the words column, and a word
+ * the tokenizer cuts out of a longer one ("50" of "50.1") is qualified like a word of its own
+ * ("50201805.1201805"). A query matches month words only when all its words are such runs. An
+ * article without a full date gets UNDATED_MONTH, as it gets the `dx` date token.
+ */
+export const UNDATED_MONTH = "000000";
+
+const AS_IS_RUN = /[\u0621-\u063a\u0641-\u064a\u0660-\u0669\u0671-\u06d3\u06f0-\u06f9a-zA-Z0-9]+/g;
+
+/** The month an article's words are joined to (YYYYMM, UNDATED_MONTH), or null when it has no date. */
+export function monthOf(dct: string | null): string | null {
+  if (!dct) return null;
+  const m = FULL.exec(dct);
+  return m ? `${m[1]}${m[2]}` : UNDATED_MONTH;
+}
+
+/** The month-words column of an article: its words (as indexed in the words column) joined to its month. */
+export function monthWords(terms: string, dct: string | null): string {
+  const month = monthOf(dct);
+  if (month === null) return "";
+  return terms.replace(AS_IS_RUN, (run) => run + month);
+}
+
+/**
+ * The months (YYYYMM) of a publication-date range, at most `max` of them, and whether the range is
+ * whole months (then the months alone decide, with no day tokens); null when the range is open at an
+ * end the archive's span cannot close, empty, or longer than `max` months.
+ */
+export function monthRange(range: { from?: string; to?: string } | undefined, span: { lo: string | null; hi: string | null }, max: number): { months: string[]; whole: boolean } | null {
+  if (!range || (!range.from && !range.to)) return null;
+  const lo = range.from ?? (span.lo && FULL.test(span.lo) ? span.lo.slice(0, 10) : null);
+  const hi = range.to ?? (span.hi && FULL.test(span.hi) ? span.hi.slice(0, 10) : null);
+  const a = lo ? dayOf(lo) : null;
+  const b = hi ? dayOf(hi) : null;
+  if (a === null || b === null || a > b) return null;
+  const [y0, m0, d0] = ymd(a);
+  const [y1, m1, d1] = ymd(b);
+  const n = (y1 - y0) * 12 + (m1 - m0) + 1;
+  if (n > max) return null;
+  const months: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const y = y0 + Math.floor((m0 - 1 + i) / 12);
+    const m = ((m0 - 1 + i) % 12) + 1;
+    months.push(`${p4(y)}${p2(m)}`);
+  }
+  const lastDay = ymd(Date.UTC(y1, m1, 0))[2];
+  return { months, whole: d0 === 1 && d1 === lastDay };
+}

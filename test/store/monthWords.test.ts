@@ -1,0 +1,87 @@
+/**
+ * Month words (schema 3): the `mterms` column holds every token of the `terms` column at the same
+ * position, joined to the article's month, so a word searched within a month finds exactly the
+ * articles of that month whose words hold it. Checked token by token on the bundled sample articles,
+ * numbers cut by the tokenizer ("50.1") included.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { SqliteStore } from "../../src/store/SqliteStore.js";
+import { monthOf, monthWords } from "../../src/store/query/dateTokens.js";
+import { recordOf, type NewsLine } from "./fixtures.js";
+
+const SAMPLE = fileURLToPath(new URL("../../samples/ant/ant-sample.jsonl.gz", import.meta.url));
+const sample = (): NewsLine[] =>
+  gunzipSync(readFileSync(SAMPLE))
+    .toString("utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as NewsLine);
+
+test("every token of the words column is in the month-words column at its position, joined to the month", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "rasd-mwords-"));
+  try {
+    const file = join(dir, "a.db");
+    const store = new SqliteStore(file);
+    await store.put(sample().map((n) => recordOf(n)));
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    db.exec("CREATE VIRTUAL TABLE temp.inst USING fts5vocab(main, fts, instance)");
+    const month = new Map((db.prepare("SELECT doc, dct FROM articles").all() as Array<{ doc: number; dct: string | null }>).map((r) => [r.doc, monthOf(r.dct)]));
+    const at = (col: string) => {
+      const m = new Map<string, string>();
+      for (const r of db.prepare("SELECT term, doc, offset FROM temp.inst WHERE col = ?").iterate(col) as Iterable<{ term: string; doc: number; offset: number }>) m.set(`${r.doc}:${r.offset}`, r.term);
+      return m;
+    };
+    const words = at("terms");
+    const qualified = at("mterms");
+    let cut = 0;
+    for (const [place, term] of words) {
+      const doc = Number(place.split(":")[0]);
+      const m = month.get(doc);
+      if (m === null) continue; // no date: no month words
+      // The token as the words column has it, joined to the month as monthWords joins an article's words.
+      assert.equal(qualified.get(place), monthWords(term, `${m!.slice(0, 4)}-${m!.slice(4)}-01`), `doc ${doc}, "${term}"`);
+      if (/^\d+$/.test(term)) cut++;
+    }
+    const dated = [...words.keys()].filter((p) => month.get(Number(p.split(":")[0])) !== null).length;
+    assert.equal(qualified.size, dated, "no month word without its word");
+    assert.ok(dated > 50_000 && cut > 500, `the sample's tokens (${dated}, ${cut} numbers) were all checked`);
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a word within a month finds, by month words, exactly the articles that date and word filters find", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "rasd-mwords-"));
+  try {
+    const file = join(dir, "a.db");
+    const store = new SqliteStore(file);
+    await store.put(sample().map((n) => recordOf(n)));
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    db.exec("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fts, col)");
+    const months = db.prepare("SELECT DISTINCT substr(dct, 1, 4) || substr(dct, 6, 2) AS m FROM articles WHERE dct GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'").pluck().all() as string[];
+    const words = (db.prepare("SELECT term FROM temp.v WHERE col = 'terms' ORDER BY term").pluck().all() as string[]).filter((w, i) => /^[\u0621-\u064a0-9a-z]+$/.test(w) && (i % 7 === 0 || /\d/.test(w)));
+    const rows = db.prepare("SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid").pluck();
+    let found = 0;
+    for (const w of words.slice(0, 1500)) {
+      for (const m of months) {
+        const byDate = rows.all(`terms : "${w}" AND dates : m${m}`);
+        assert.deepEqual(rows.all(`mterms : "${w}${m}"`), byDate, `${w} in ${m}`);
+        found += byDate.length;
+      }
+    }
+    assert.ok(months.length >= 3 && found > 1000, `${months.length} months, ${found} matches`);
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -29,6 +29,16 @@ export function newsLines(): NewsLine[] {
   return lines;
 }
 
+/** The 280 ANT articles bundled with the demo (samples/ant), there without ../shared. */
+export function sampleLines(): NewsLine[] {
+  const file = fileURLToPath(new URL("../../samples/ant/ant-sample.jsonl.gz", import.meta.url));
+  return gunzipSync(readFileSync(file))
+    .toString("utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as NewsLine);
+}
+
 export function seedText(): string {
   const local = fileURLToPath(new URL("../../samples/seed/article.txt", import.meta.url));
   return readFileSync(existsSync(SEED) ? SEED : local, "utf8");

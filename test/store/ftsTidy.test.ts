@@ -8,22 +8,12 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { SqliteStore, byteOrder, topByCount } from "../../src/store/SqliteStore.js";
-import { recordOf, type NewsLine } from "./fixtures.js";
-
-const SAMPLE = fileURLToPath(new URL("../../samples/ant/ant-sample.jsonl.gz", import.meta.url));
-const sample = (): NewsLine[] =>
-  gunzipSync(readFileSync(SAMPLE))
-    .toString("utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as NewsLine);
+import { recordOf, sampleLines } from "./fixtures.js";
 
 const QUERIES = ["ترامب", "الرئيس الأمريكي", '"الولايات المتحدة"', "النفط -أسعار", "روسيا date:2018-01", "الحكومة", "كأس العالم", "outlet:CNN", "2018", "y2018 سوريا", "اليوم"];
 
@@ -37,7 +27,7 @@ test("checkpoint merges the full-text segments of a bulk ingest into one, and se
   const dir = mkdtempSync(join(tmpdir(), "rasd-tidy-"));
   try {
     const file = join(dir, "a.db");
-    const lines = sample();
+    const lines = sampleLines();
     const store = new SqliteStore(file);
     // One transaction per batch: FTS5 writes a segment for each and merges them only in fours.
     for (let i = 0; i < lines.length; i += 10) await store.put(lines.slice(i, i + 10).map((n) => recordOf(n)));
@@ -86,7 +76,7 @@ test("a word's document count, from term_docs or the index vocabulary, equals th
   const dir = mkdtempSync(join(tmpdir(), "rasd-vocab-"));
   try {
     const file = join(dir, "a.db");
-    const lines = sample();
+    const lines = sampleLines();
     const writer = new SqliteStore(file);
     await writer.put(lines.slice(0, 120).map((n) => recordOf(n)));
     const fresh = countsByMatch(file);

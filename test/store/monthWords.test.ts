@@ -6,32 +6,27 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { SqliteStore } from "../../src/store/SqliteStore.js";
 import { monthOf, monthWords } from "../../src/store/query/dateTokens.js";
-import { recordOf, type NewsLine } from "./fixtures.js";
+import { recordOf, sampleLines } from "./fixtures.js";
 
-const SAMPLE = fileURLToPath(new URL("../../samples/ant/ant-sample.jsonl.gz", import.meta.url));
-const sample = (): NewsLine[] =>
-  gunzipSync(readFileSync(SAMPLE))
-    .toString("utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as NewsLine);
+/** The bundled sample articles in a new archive (schema 3), opened read-only with better-sqlite3. */
+async function sampleArchive(dir: string): Promise<Database.Database> {
+  const file = join(dir, "a.db");
+  const store = new SqliteStore(file);
+  await store.put(sampleLines().map((n) => recordOf(n)));
+  await store.close();
+  return new Database(file, { readonly: true });
+}
 
 test("every token of the words column is in the month-words column at its position, joined to the month", async () => {
   const dir = mkdtempSync(join(tmpdir(), "rasd-mwords-"));
   try {
-    const file = join(dir, "a.db");
-    const store = new SqliteStore(file);
-    await store.put(sample().map((n) => recordOf(n)));
-    await store.close();
-    const db = new Database(file, { readonly: true });
+    const db = await sampleArchive(dir);
     db.exec("CREATE VIRTUAL TABLE temp.inst USING fts5vocab(main, fts, instance)");
     const month = new Map((db.prepare("SELECT doc, dct FROM articles").all() as Array<{ doc: number; dct: string | null }>).map((r) => [r.doc, monthOf(r.dct)]));
     const at = (col: string) => {
@@ -62,11 +57,7 @@ test("every token of the words column is in the month-words column at its positi
 test("a word within a month finds, by month words, exactly the articles that date and word filters find", async () => {
   const dir = mkdtempSync(join(tmpdir(), "rasd-mwords-"));
   try {
-    const file = join(dir, "a.db");
-    const store = new SqliteStore(file);
-    await store.put(sample().map((n) => recordOf(n)));
-    await store.close();
-    const db = new Database(file, { readonly: true });
+    const db = await sampleArchive(dir);
     db.exec("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fts, col)");
     const months = db.prepare("SELECT DISTINCT substr(dct, 1, 4) || substr(dct, 6, 2) AS m FROM articles WHERE dct GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'").pluck().all() as string[];
     const words = (db.prepare("SELECT term FROM temp.v WHERE col = 'terms' ORDER BY term").pluck().all() as string[]).filter((w, i) => /^[\u0621-\u064a0-9a-z]+$/.test(w) && (i % 7 === 0 || /\d/.test(w)));

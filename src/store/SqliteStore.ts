@@ -87,6 +87,8 @@ export const TERM_DOCS_MIN = 16;
  * one more phrase per word, and over many months the words' own doclists are as quick to read.
  */
 export const MONTH_WORDS_MAX = 6;
+/** The most articles whose facet fields a connection keeps (18 MB of heap for 50,000 on the bench archive). */
+export const FACET_FIELDS_MAX = 50_000;
 
 /**
  * A word the full-text tokenizer (unicode61, diacritics kept) indexes exactly as written: Arabic
@@ -124,6 +126,9 @@ export class SqliteStore implements Store {
    */
   private phraseCounts = new Map<string, number>();
   private entityNames = new Map<string, { name: string; en: string | null; type: string }>();
+  /** Facet fields by article (facetFieldsOf), and the entity-key strings they share. */
+  private facetFields = new Map<number, FacetFields>();
+  private keyStrings = new Map<string, string>();
   private keptStamp = -1;
   /** Whether this connection has made its temp.fts_terms (fts5vocab) table. */
   private vocabulary = false;
@@ -470,10 +475,15 @@ export class SqliteStore implements Store {
       // most recently added matches (a rowid range the full-text index reads natively). The total
       // stays exact, the user is told, and a narrower query (a word, a date) is ranked whole.
       const key = fts.positive ? "fts.rowid" : "a.doc";
+      // A lone word or phrase with no other condition matches the articles bm25 counted for its IDF
+      // (kept, or one seek in term_docs): a broad query ("ترامب") is not counted a second time.
+      const lone = where.length === 1 && pq.terms.length === 1 && !pq.terms[0]!.negated && !fts.dates ? pq.terms[0]! : null;
       const count = () =>
-        where.length === 1 && fts.positive
-          ? (this.prepared("SELECT count(*) AS n FROM fts WHERE fts MATCH ?").get(...params) as { n: number }).n
-          : (this.prepared(`SELECT count(*) AS n FROM ${from} WHERE ${w}`).get(...params) as { n: number }).n;
+        lone
+          ? this.phraseCount(lone.stems)
+          : where.length === 1 && fts.positive
+            ? (this.prepared("SELECT count(*) AS n FROM fts WHERE fts MATCH ?").get(...params) as { n: number }).n
+            : (this.prepared(`SELECT count(*) AS n FROM ${from} WHERE ${w}`).get(...params) as { n: number }).n;
       let total: number;
       let cut: number | null = null;
       let matched: MatchedRow[] | null = null;
@@ -486,8 +496,13 @@ export class SqliteStore implements Store {
         // FTS5 reads a doclist backwards by loading it whole, page after page, and forwards with
         // skips; while all the matches are kept their order does not matter, so a match likely to
         // fit the window is read forwards, and read again backwards if it did not fit after all.
-        const matchedIn = (dir: "ASC" | "DESC") =>
-          this.prepared(`SELECT a.outlet AS outlet, a.section AS section, a.dct AS dct, ${key} AS k${this.entityKeysColumn ? ", a.entity_keys AS ek" : ""}${rankHere ? `, ${score} AS score` : ""} FROM ${from} WHERE ${w} ORDER BY ${key} ${dir} LIMIT ${this.rankWindow + 1}`).all(...(rankHere ? scoreParams : []), ...params) as MatchedRow[];
+        // With the words as the only condition the index alone gives the matches, and their facet
+        // fields come from facetFieldsOf (kept per article); with filters, the join reads them.
+        const wordsOnly = where.length === 1 && fts.positive !== null;
+        const matchedIn = (dir: "ASC" | "DESC"): MatchedRow[] =>
+          wordsOnly
+            ? this.facetFieldsOf(this.prepared(`SELECT fts.rowid AS k${rankHere ? `, ${score} AS score` : ""} FROM fts WHERE fts MATCH ? ORDER BY fts.rowid ${dir} LIMIT ${this.rankWindow + 1}`).all(...(rankHere ? scoreParams : []), ...params) as Array<{ k: number; score?: number }>)
+            : (this.prepared(`SELECT a.outlet AS outlet, a.section AS section, a.dct AS dct, ${key} AS k${this.entityKeysColumn ? ", a.entity_keys AS ek" : ""}${rankHere ? `, ${score} AS score` : ""} FROM ${from} WHERE ${w} ORDER BY ${key} ${dir} LIMIT ${this.rankWindow + 1}`).all(...(rankHere ? scoreParams : []), ...params) as JoinedRow[]).map((r) => this.keptFacetFields(r));
         matched = fts.positive && this.likelyWithinWindow(pq, fts.dates) ? matchedIn("ASC") : null;
         if (!matched || matched.length > this.rankWindow) matched = matchedIn("DESC");
         if (matched.length > this.rankWindow) {
@@ -646,6 +661,46 @@ export class SqliteStore implements Store {
   }
 
   /**
+   * The facet fields of matched articles, kept per article: they are written with the article and
+   * never change, so what was read stays right whatever is added later. A broad query's rank window
+   * is the most recently added thousand matches, mostly the same articles query after query; reading
+   * their rows again (a seek and a parse of the entity keys each, about 6 µs) was most of its cost.
+   * Missing articles are read in one statement. Bounded: emptied when it holds FACET_FIELDS_MAX.
+   */
+  private facetFieldsOf(rows: Array<{ k: number; score?: number }>): MatchedRow[] {
+    if (this.facetFields.size + rows.length > FACET_FIELDS_MAX) this.facetFields.clear();
+    const missing: number[] = [];
+    for (const r of rows) if (!this.facetFields.has(r.k)) missing.push(r.k);
+    if (missing.length) {
+      const read = this.prepared(
+        `SELECT doc AS k, outlet, section, dct${this.entityKeysColumn ? ", entity_keys AS ek" : ""} FROM articles WHERE doc IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(missing)) as JoinedRow[];
+      for (const r of read) this.keptFacetFields(r);
+    }
+    return rows.map((r) => matchedRow(this.facetFields.get(r.k) ?? NO_FACET_FIELDS, r));
+  }
+
+  /** A joined row's facet fields, kept (facetFieldsOf), as a matched row. */
+  private keptFacetFields(r: JoinedRow): MatchedRow {
+    let f = this.facetFields.get(r.k);
+    if (!f) {
+      if (this.facetFields.size >= FACET_FIELDS_MAX) this.facetFields.clear();
+      f = { outlet: r.outlet, section: r.section, dct: r.dct, keys: r.ek == null ? null : (JSON.parse(r.ek) as string[]).map((key) => this.keyString(key)) };
+      this.facetFields.set(r.k, f);
+    }
+    return matchedRow(f, r);
+  }
+
+  /** One string per entity key across the kept facet fields (bounded: keys can be many). */
+  private keyString(key: string): string {
+    const kept = this.keyStrings.get(key);
+    if (kept !== undefined) return kept;
+    if (this.keyStrings.size >= FACET_FIELDS_MAX) this.keyStrings.clear();
+    this.keyStrings.set(key, key);
+    return key;
+  }
+
+  /**
    * Outlets, sections and the date histogram from the matching rows (read once); top entities in SQL
    * over those same articles, by their ids (the full-text match is not run a second time).
    */
@@ -679,8 +734,8 @@ export class SqliteStore implements Store {
     const missing: number[] = [];
     const counts = new Map<string, number>();
     for (const r of matched) {
-      if (r.ek == null) missing.push(r.k);
-      else for (const key of JSON.parse(r.ek) as string[]) counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (r.keys === null) missing.push(r.k);
+      else for (const key of r.keys) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     // Counted on the key alone (the names of thousands of rows are not carried through the grouping);
     // the twenty keys kept then take the name, English name and type the entity page shows.
@@ -860,7 +915,21 @@ export function unpackText(record: Uint8Array, body: Uint8Array | null): string 
 }
 
 /** A matched article as the facets and the ranking read it; `ek` is its entity_keys (JSON), where the archive has them. */
-type MatchedRow = { outlet: string | null; section: string | null; dct: string | null; k: number; ek?: string | null; score?: number };
+type MatchedRow = FacetFields & { k: number; score?: number };
+/**
+ * What the facets read of an article: its outlet, section, date and archive-wide entity keys (null
+ * where the row has no entity_keys value: counted in SQL). Written once with the article, never
+ * changed after.
+ */
+type FacetFields = { outlet: string | null; section: string | null; dct: string | null; keys: readonly string[] | null };
+/** A matched row: an article's facet fields with its number and score (one object shape for all). */
+function matchedRow(f: FacetFields, r: { k: number; score?: number }): MatchedRow {
+  return { outlet: f.outlet, section: f.section, dct: f.dct, keys: f.keys, k: r.k, score: r.score };
+}
+/** An index entry whose article row is not there (never, unless the file was edited by hand). */
+const NO_FACET_FIELDS: FacetFields = { outlet: null, section: null, dct: null, keys: [] };
+/** A matched row as the join reads it; `ek` is its entity_keys (JSON), where the archive has them. */
+type JoinedRow = { outlet: string | null; section: string | null; dct: string | null; k: number; ek?: string | null; score?: number };
 
 /**
  * The `n` entries with the highest counts, ties by key in byteOrder. Only the entries at or above the

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { SqliteStore, byteOrder, topByCount } from "../../src/store/SqliteStore.js";
 import { recordOf, sampleLines } from "./fixtures.js";
+import { parseQuery } from "../../src/store/query/parseQuery.js";
 
 const QUERIES = ["ترامب", "الرئيس الأمريكي", '"الولايات المتحدة"', "النفط -أسعار", "روسيا date:2018-01", "الحكومة", "كأس العالم", "outlet:CNN", "2018", "y2018 سوريا", "اليوم"];
 
@@ -107,6 +108,32 @@ test("a word's document count, from term_docs or the index vocabulary, equals th
     assertCounts(reader, countsByMatch(file), "term_docs outdated: vocabulary");
     await reader.close();
     await writer.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a lone word's or phrase's total is taken from its kept count, and equals its MATCH count", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "rasd-lone-"));
+  try {
+    const file = join(dir, "a.db");
+    const writer = new SqliteStore(file);
+    await writer.put(sampleLines().map((n) => recordOf(n)));
+    writer.checkpoint(280); // term_docs written: the common words' counts are read from it
+    await writer.close();
+    const store = new SqliteStore(file, { readonly: true });
+    const db = new Database(file, { readonly: true });
+    const match = db.prepare("SELECT count(*) FROM fts WHERE fts MATCH ?").pluck();
+    let matched = 0;
+    for (const q of ["ترامب", "الحكومة", "اليوم", "2018", '"الولايات المتحدة"', '"وزير الخارجية"', "كورونا", "والرئيس"]) {
+      const pq = parseQuery(q);
+      const expected = match.get(`terms : "${pq.terms[0]!.stems.join(" ")}"`) as number;
+      for (const facets of [false, true]) assert.equal((await store.search(q, { limit: 5, facets })).total, expected, `${q} facets=${facets}`);
+      matched += expected;
+    }
+    assert.ok(matched > 100, `the words occur (${matched})`);
+    db.close();
+    await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -914,7 +914,7 @@ export function unpackText(record: Uint8Array, body: Uint8Array | null): string 
   return body ? unpackBody(body) : (JSON.parse(inflateRawSync(record).toString("utf8")) as RasdRecord).text;
 }
 
-/** A matched article as the facets and the ranking read it; `ek` is its entity_keys (JSON), where the archive has them. */
+/** A matched article as the facets and the ranking read it: its facet fields, number and score. */
 type MatchedRow = FacetFields & { k: number; score?: number };
 /**
  * What the facets read of an article: its outlet, section, date and archive-wide entity keys (null

@@ -4,8 +4,13 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dateCover, dateMatch, dateTokens, monthRange, monthWords, UNDATED_MONTH } from "../../src/store/query/dateTokens.js";
+import { dateCover, dateMatchTokens, datesCondition, dateTokens, monthRange, monthWords, UNDATED_MONTH } from "../../src/store/query/dateTokens.js";
 
+/** The condition the store adds for a range: its tokens' condition, or none. */
+const dateMatch = (range: { from?: string; to?: string } | undefined, span: { lo: string | null; hi: string | null }): string | null => {
+  const tokens = dateMatchTokens(range, span);
+  return tokens ? datesCondition(tokens) : null;
+};
 const DAY = 86400000;
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 

@@ -79,12 +79,6 @@ export function datesCondition(tokens: readonly string[]): string {
   return `dates : (${tokens.join(" OR ")})`;
 }
 
-/** The FTS5 condition on the dates column for a publication-date range, or null (dateMatchTokens). */
-export function dateMatch(range: { from?: string; to?: string } | undefined, span: { lo: string | null; hi: string | null }): string | null {
-  const tokens = dateMatchTokens(range, span);
-  return tokens ? datesCondition(tokens) : null;
-}
-
 /**
  * Month words: an article's words, each joined to its publication month ("نفط" in May 2018 is
  * "نفط201805"), indexed in a third full-text column beside the words themselves. A search for a word

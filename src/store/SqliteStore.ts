@@ -15,7 +15,7 @@ import { recordRows, type RecordRows } from "./recordRows.js";
 import { parseQuery, highlightTerms, fieldValue, type ParsedQuery } from "./query/parseQuery.js";
 import { compileFilters, sortOf } from "./query/compileFilters.js";
 import { buildSnippets } from "./query/buildSnippets.js";
-import { dateMatchTokens, datesCondition, dateTokens, monthRange, monthWords, UNDATED_MONTH } from "./query/dateTokens.js";
+import { AS_IS_CHARS, dateMatchTokens, datesCondition, dateTokens, monthRange, monthWords, UNDATED_MONTH } from "./query/dateTokens.js";
 import { signatureFromBytes } from "../dedup/MinHash.js";
 import { closestDuplicate, storyOf, type StoryCandidate } from "../dedup/archiveLinks.js";
 import { dayNumber, STORY_MIN_SHARED, STORY_WINDOW_DAYS } from "../dedup/storyFeatures.js";
@@ -90,12 +90,8 @@ export const MONTH_WORDS_MAX = 6;
 /** The most articles whose facet fields a connection keeps (18 MB of heap for 50,000 on the bench archive). */
 export const FACET_FIELDS_MAX = 50_000;
 
-/**
- * A word the full-text tokenizer (unicode61, diacritics kept) indexes exactly as written: Arabic
- * letters, digits and lower-case Latin letters, nothing it would fold or split on.
- */
-const INDEXED_AS_IS = /^[\u0621-\u063a\u0641-\u064a\u0660-\u0669\u0671-\u06d3\u06f0-\u06f9a-z0-9]+$/;
-const indexedAsIs = (word: string): boolean => INDEXED_AS_IS.test(word);
+/** A word the full-text tokenizer indexes exactly as written (dateTokens.ts, AS_IS_CHARS). */
+const INDEXED_AS_IS = new RegExp(`^[${AS_IS_CHARS}]+$`);
 /** The shape of the `dates` column's tokens (dateTokens.ts). */
 const DATE_TOKEN = /^(?:y\d{4}|m\d{6}|d\d{8}|dx|dnone)$/;
 
@@ -408,7 +404,7 @@ export class SqliteStore implements Store {
     const dates = pq.date ? dateMatchTokens(pq.date, span!) : null;
     const positive = pq.terms.filter((t) => !t.negated);
     const range =
-      dates && this.monthWords && this.nativeRank && positive.every((t) => t.stems.every(indexedAsIs)) ? monthRange(pq.date, span!, MONTH_WORDS_MAX) : null;
+      dates && this.monthWords && this.nativeRank && positive.every((t) => t.stems.every((w) => INDEXED_AS_IS.test(w))) ? monthRange(pq.date, span!, MONTH_WORDS_MAX) : null;
     if (range) {
       const months = this.matchCount("dates : dx") > 0 ? [...range.months, UNDATED_MONTH] : range.months;
       const words = positive.map((t) => `(${months.map((m) => ftsPhrase(t.stems.map((w) => w + m))).join(" OR ")})`).join(" AND ");
@@ -929,7 +925,7 @@ function matchedRow(f: FacetFields, r: { k: number; score?: number }): MatchedRo
 /** An index entry whose article row is not there (never, unless the file was edited by hand). */
 const NO_FACET_FIELDS: FacetFields = { outlet: null, section: null, dct: null, keys: [] };
 /** A matched row as the join reads it; `ek` is its entity_keys (JSON), where the archive has them. */
-type JoinedRow = { outlet: string | null; section: string | null; dct: string | null; k: number; ek?: string | null; score?: number };
+type JoinedRow = Omit<FacetFields, "keys"> & { k: number; ek?: string | null; score?: number };
 
 /**
  * The `n` entries with the highest counts, ties by key in byteOrder. Only the entries at or above the

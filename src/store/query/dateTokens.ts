@@ -61,14 +61,24 @@ export function dateCover(from: string, to: string): string[] | null {
 }
 
 /**
+ * A publication-date range with both ends (YYYY-MM-DD): an open end closed at the archive's first or
+ * last date (`span`); null when the range has no end at all or one the span cannot close.
+ */
+function closedRange(range: { from?: string; to?: string } | undefined, span: { lo: string | null; hi: string | null }): { lo: string; hi: string } | null {
+  if (!range || (!range.from && !range.to)) return null;
+  const lo = range.from ?? (span.lo && FULL.test(span.lo) ? span.lo.slice(0, 10) : null);
+  const hi = range.to ?? (span.hi && FULL.test(span.hi) ? span.hi.slice(0, 10) : null);
+  return lo && hi ? { lo, hi } : null;
+}
+
+/**
  * The date tokens whose union is the publication-date range, "dx" (no full date) included, or null
  * when the range gives none (an open end is closed at the archive's first or last date, `span`).
  */
 export function dateMatchTokens(range: { from?: string; to?: string } | undefined, span: { lo: string | null; hi: string | null }): string[] | null {
-  if (!range || (!range.from && !range.to)) return null;
-  const lo = range.from ?? (span.lo && FULL.test(span.lo) ? span.lo.slice(0, 10) : null);
-  const hi = range.to ?? (span.hi && FULL.test(span.hi) ? span.hi.slice(0, 10) : null);
-  if (!lo || !hi) return null;
+  const closed = closedRange(range, span);
+  if (!closed) return null;
+  const { lo, hi } = closed;
   if (lo > hi) return ["dnone"];
   const cover = dateCover(lo, hi);
   return cover ? [...cover, "dx"] : null;
@@ -95,7 +105,14 @@ export function datesCondition(tokens: readonly string[]): string {
  */
 export const UNDATED_MONTH = "000000";
 
-const AS_IS_RUN = /[\u0621-\u063a\u0641-\u064a\u0660-\u0669\u0671-\u06d3\u06f0-\u06f9a-zA-Z0-9]+/g;
+/**
+ * The characters the full-text tokenizer (unicode61, diacritics kept) keeps in a token exactly as
+ * written: Arabic letters and digits, lower-case Latin letters, digits (a regex class body). It
+ * lower-cases A-Z and splits or folds nothing else of these.
+ */
+export const AS_IS_CHARS = "\u0621-\u063a\u0641-\u064a\u0660-\u0669\u0671-\u06d3\u06f0-\u06f9a-z0-9";
+
+const AS_IS_RUN = new RegExp(`[${AS_IS_CHARS}A-Z]+`, "g");
 
 /** The month an article's words are joined to (YYYYMM, UNDATED_MONTH), or null when it has no date. */
 export function monthOf(dct: string | null): string | null {
@@ -117,11 +134,9 @@ export function monthWords(terms: string, dct: string | null): string {
  * end the archive's span cannot close, empty, or longer than `max` months.
  */
 export function monthRange(range: { from?: string; to?: string } | undefined, span: { lo: string | null; hi: string | null }, max: number): { months: string[]; whole: boolean } | null {
-  if (!range || (!range.from && !range.to)) return null;
-  const lo = range.from ?? (span.lo && FULL.test(span.lo) ? span.lo.slice(0, 10) : null);
-  const hi = range.to ?? (span.hi && FULL.test(span.hi) ? span.hi.slice(0, 10) : null);
-  const a = lo ? dayOf(lo) : null;
-  const b = hi ? dayOf(hi) : null;
+  const closed = closedRange(range, span);
+  const a = closed ? dayOf(closed.lo) : null;
+  const b = closed ? dayOf(closed.hi) : null;
   if (a === null || b === null || a > b) return null;
   const [y0, m0, d0] = ymd(a);
   const [y1, m1, d1] = ymd(b);

@@ -397,34 +397,56 @@ export class SqliteStore implements Store {
    * Not with FTS5's own bm25(), which would count a month word's documents for its IDF instead of the
    * word's: its scores would change.
    */
-  private ftsMatch(pq: ParsedQuery): { positive: string | null; negative: string | null; dates: string[] | null; phrasesPerWord: number } {
+  private ftsMatch(pq: ParsedQuery): { positive: string | null; negative: string | null; dates: string[] | null; phrasesPerWord: number; dateDecided: boolean } {
     const fts = ftsExpression(pq);
-    if (!fts.positive) return { positive: null, negative: fts.negative ? `terms : (${fts.negative})` : null, dates: null, phrasesPerWord: 1 };
+    if (!fts.positive) return { positive: null, negative: fts.negative ? `terms : (${fts.negative})` : null, dates: null, phrasesPerWord: 1, dateDecided: false };
     const span = pq.date ? (pq.date.from && pq.date.to ? { lo: null, hi: null } : this.dateSpan()) : null;
     const dates = pq.date ? dateMatchTokens(pq.date, span!) : null;
     const positive = pq.terms.filter((t) => !t.negated);
     const range =
       dates && this.monthWords && this.nativeRank && positive.every((t) => t.stems.every((w) => INDEXED_AS_IS.test(w))) ? monthRange(pq.date, span!, MONTH_WORDS_MAX) : null;
     if (range) {
-      const months = this.matchCount("dates : dx") > 0 ? [...range.months, UNDATED_MONTH] : range.months;
+      const undated = this.matchCount("dates : dx") > 0;
+      const months = undated ? [...range.months, UNDATED_MONTH] : range.months;
       const words = positive.map((t) => `(${months.map((m) => ftsPhrase(t.stems.map((w) => w + m))).join(" OR ")})`).join(" AND ");
       let expr = `mterms : (${words})`;
       if (fts.negative) expr = `(${expr}) NOT (terms : (${fts.negative}))`;
       if (!range.whole) expr = `(${expr}) AND (${datesCondition(dates!)})`;
-      return { positive: expr, negative: null, dates, phrasesPerWord: months.length };
+      return { positive: expr, negative: null, dates, phrasesPerWord: months.length, dateDecided: range.whole && !undated && !this.longDctAt(pq.date!.to) };
     }
     let expr = `terms : (${fts.negative ? `(${fts.positive}) NOT (${fts.negative})` : fts.positive})`;
     if (dates) expr = `(${expr}) AND (${datesCondition(dates)})`;
-    return { positive: expr, negative: null, dates, phrasesPerWord: 1 };
+    return { positive: expr, negative: null, dates, phrasesPerWord: 1, dateDecided: false };
+  }
+
+  /**
+   * Whether an article's date is the range's last day with more after it ("2018-05-31T10:00"): the
+   * SQL condition `a.dct <= '2018-05-31'` leaves it out where its month words take it in. One seek in
+   * the date index (kept with the counts); RECORD.md's dates are YYYY-MM-DD, so it is none.
+   */
+  private longDctAt(to: string | undefined): boolean {
+    if (!to) return false;
+    return this.keptCount(`longdct ${to}`, () => (this.prepared("SELECT count(*) FROM (SELECT 1 FROM articles WHERE dct > ? AND dct < ? LIMIT 1)").pluck().get(to, `${to}\uffff`) as number)) > 0;
+  }
+
+  /**
+   * The filters other than the words as SQL conditions, without the date range when the full-text
+   * match already holds exactly the range's articles (month words over whole months, every article
+   * with a full date): the match then needs no join to the articles table to check their dates, and
+   * a query of words and a month takes the words-only path (its facet fields kept per article).
+   */
+  private filtersOf(pq: ParsedQuery, fts: { dateDecided: boolean }, d: { param: (v: unknown) => string }): string[] {
+    return compileFilters(fts.dateDecided ? { ...pq, date: undefined } : pq, d);
   }
 
   private whereOf(pq: ParsedQuery): { sql: string; params: unknown[] } {
     const params: unknown[] = [];
     const d = { param: (v: unknown) => (params.push(v), "?") };
-    const where = compileFilters(pq, d);
     const fts = this.ftsMatch(pq);
+    const where = this.filtersOf(pq, fts, d);
+    // Appended, not put first: SQLite's "?" take the parameters in the order they were added.
     if (fts.positive) {
-      where.unshift(`a.doc IN (SELECT rowid FROM fts WHERE fts MATCH ${d.param(fts.positive)})`);
+      where.push(`a.doc IN (SELECT rowid FROM fts WHERE fts MATCH ${d.param(fts.positive)})`);
     } else if (fts.negative) {
       where.push(`a.doc NOT IN (SELECT rowid FROM fts WHERE fts MATCH ${d.param(fts.negative)})`);
     }
@@ -462,7 +484,7 @@ export class SqliteStore implements Store {
       } else if (fts.negative) {
         where.push(`a.doc NOT IN (SELECT rowid FROM fts WHERE fts MATCH ${d.param(fts.negative)})`);
       }
-      where.push(...compileFilters(pq, d));
+      where.push(...this.filtersOf(pq, fts, d));
       const w = where.length ? where.join(" AND ") : "1";
       // Newest first: NULL dates sort last under DESC already, so the dct index gives the order.
       const order = sort === "relevance" && fts.positive ? "score DESC, a.dct DESC, a.doc DESC" : sort === "oldest" ? "a.dct IS NULL, a.dct ASC, a.doc ASC" : "a.dct DESC, a.doc DESC";

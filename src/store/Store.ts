@@ -92,10 +92,11 @@ export interface Store {
    */
   changeStamp?(): number | null;
   /**
-   * search's answer already serialized as JSON. A pool of read workers serializes in the worker, so
-   * the event loop neither copies the result across threads as objects nor stringifies it.
+   * search's answer already serialized as JSON, in UTF-8 bytes. A pool of read workers serializes and
+   * encodes in the worker, so the event loop neither copies the result across threads as objects
+   * nor stringifies or encodes it.
    */
-  searchJson?(query: string, options?: SearchOptions): Promise<string>;
+  searchJson?(query: string, options?: SearchOptions): Promise<Uint8Array>;
   /**
    * After a bulk write of `added` articles: whatever makes the written archive quick to read (SQLite:
    * the full-text index merged, its words' document counts written, the write-ahead log folded in).

@@ -295,6 +295,18 @@ for (const eng of engines()) {
       assert.deepEqual(await store.entity("no such entity"), null);
       const months = await store.timeline("ترامب", "month");
       assert.ok(months.every((m) => /^\d{4}-\d{2}$/.test(m.date)));
+      // Words with a filter: the timeline and the export select what the search finds (the words'
+      // and the filters' parameters bound in order; it once counted nothing here).
+      for (const q of ['ترامب outlet:"CNN Arabic"', "ترامب date:2018-03", 'الرئيس section:sport -ترامب']) {
+        const found = await store.search(q, { limit: 100 });
+        const dated = found.hits.filter((h) => h.dct).length;
+        assert.equal((await store.timeline(q, "month")).reduce((a, b) => a + b.count, 0), dated, q);
+        const exported: string[] = [];
+        // records() is both engines' export reader (rasd export --query), outside the Store interface.
+        for await (const rec of (store as Store & Pick<SqliteStore, "records">).records(q)) exported.push(rec.id);
+        assert.deepEqual(exported.sort(), found.hits.map((h) => h.id).sort(), q);
+      }
+      assert.ok((await store.search('ترامب outlet:"CNN Arabic"')).total > 0, "the CNN Arabic articles of March 2018 name Trump");
       const s = await store.stats();
       assert.equal(s.articles, fx.records.length + 2);
       assert.ok(s.outlets.length >= 4);

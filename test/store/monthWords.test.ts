@@ -76,3 +76,55 @@ test("a word within a month finds, by month words, exactly the articles that dat
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** "2018-02" → "2018-02-28". */
+const lastDayOf = (month: string) => `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 0)).getUTCDate()).padStart(2, "0")}`;
+
+test("words within whole months: the month words decide the date alone when they can, and answer as the date filter does", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "rasd-mwords-"));
+  const store = new SqliteStore(join(dir, "a.db"));
+  try {
+    const lines = sampleLines();
+    await store.put(lines.map((n) => recordOf(n)));
+    const months = [...new Set(lines.map((n) => n.date.slice(0, 7)))].sort();
+    const words = ["الرئيس", "ترامب", "النفط", "الحكومة"];
+    /** What the date filter means: the word's articles whose date string falls in the month. */
+    const check = async (label: string) => {
+      let seen = 0;
+      for (const w of words) {
+        const all = await store.search(w, { limit: 1000, facets: false, sort: "date" });
+        assert.ok(all.total <= 1000, w);
+        for (const m of months) {
+          const [from, to] = [`${m}-01`, lastDayOf(m)];
+          const want = all.hits.filter((h) => h.dct !== null && h.dct >= from && h.dct <= to);
+          const got = await store.search(`${w} date:${m}`, { limit: 1000, facets: true });
+          const q = `${label}: ${w} date:${m}`;
+          assert.equal(got.total, want.length, q);
+          assert.deepEqual(got.hits.map((h) => h.id).sort(), want.map((h) => h.id).sort(), q);
+          const outlets = new Map<string, number>();
+          for (const h of want) if (h.outlet) outlets.set(h.outlet, (outlets.get(h.outlet) ?? 0) + 1);
+          assert.deepEqual(new Map(got.facets!.outlets.map((o) => [o.value, o.count])), outlets, q);
+          assert.equal(got.facets!.dates.reduce((a, d) => a + d.count, 0), want.length, q);
+          seen += want.length;
+        }
+      }
+      assert.ok(seen > 30, `${label}: ${seen} matches checked`);
+    };
+    await check("every date full");
+    // An article dated on a month's last day with a time after it, which `a.dct <= '…-28'` leaves
+    // out, then one dated only to the month ("dx", always a candidate): the SQL condition decides.
+    const base = lines.find((n) => n.text.includes("ترامب") && /^\d{4}-\d{2}-\d{2}/.test(n.date))!;
+    const month = base.date.slice(0, 7);
+    // Copies of the article under other ids (an id is the text's hash otherwise: the same article).
+    const partial = { ...recordOf(base), id: `${base.id}-partial`, dct: { value: month, origin: "given" as const } };
+    const timed = { ...recordOf(base), id: `${base.id}-timed`, dct: { value: `${lastDayOf(month)}T09:30`, origin: "given" as const } };
+    assert.equal((await store.put([timed])).inserted, 1);
+    await check("with an article dated on the last day, with a time");
+    assert.equal((await store.put([partial])).inserted, 1);
+    await check("and one dated to the month only");
+    assert.equal((await store.search(`ترامب date:${month}..${month}`)).total, (await store.search(`ترامب date:${month}`)).total);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

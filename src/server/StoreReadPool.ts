@@ -125,7 +125,7 @@ export class StoreReadPool implements Store {
   search(query: string, options?: SearchOptions): Promise<SearchResult> {
     return this.call("search", [query, options]);
   }
-  searchJson(query: string, options?: SearchOptions): Promise<string> {
+  searchJson(query: string, options?: SearchOptions): Promise<Uint8Array> {
     return this.call("search", [query, options], true);
   }
   lookupEntities(prefix: string, limit?: number): Promise<EntitySummary[]> {

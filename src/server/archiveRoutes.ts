@@ -17,7 +17,7 @@ export function archiveRoutes(app: FastifyInstance, store: Store | null, cache =
     return store;
   };
   /** The answer to `key`, from the cache while the archive is unchanged, sent as stored JSON. */
-  const cached = async (reply: FastifyReply, key: unknown[], compute: (s: Store) => Promise<unknown>): Promise<string> => {
+  const cached = async (reply: FastifyReply, key: unknown[], compute: (s: Store) => Promise<unknown>): Promise<Buffer> => {
     const s = archive();
     const { body, cached: hit } = await cache.json(JSON.stringify(key), s.changeStamp?.() ?? null, () => compute(s));
     reply.type("application/json; charset=utf-8").header("x-rasd-cache", hit ? "hit" : "miss");

@@ -14,7 +14,10 @@ export interface ReadCall {
   id: number;
   method: ReadMethod;
   args: unknown[];
-  /** Answer with the value serialized as JSON (a string crosses threads without a structured clone). */
+  /**
+   * Answer with the value serialized as JSON in UTF-8 bytes, whose memory is handed over to the main
+   * thread (transferred, not copied): the main thread sends them as they are.
+   */
   json?: boolean;
 }
 
@@ -22,6 +25,7 @@ export type ReadReply = { id: number; ok: true; value: unknown } | { id: number;
 
 if (parentPort) {
   const port = parentPort;
+  const encoder = new TextEncoder();
   const store: Store = openStore((workerData as { spec: string }).spec, { readonly: true });
   port.on("message", async (call: ReadCall | "close") => {
     if (call === "close") {
@@ -33,7 +37,12 @@ if (parentPort) {
       if (!READ_METHODS.includes(call.method)) throw new Error(`not a read method: ${call.method}`);
       const fn = store[call.method] as (...a: unknown[]) => Promise<unknown>;
       const value = await fn.apply(store, call.args);
-      port.postMessage({ id: call.id, ok: true, value: call.json ? JSON.stringify(value) : value } satisfies ReadReply);
+      if (call.json) {
+        // TextEncoder gives bytes in a buffer of their own (Buffer.from may share a pooled one).
+        const bytes = encoder.encode(JSON.stringify(value));
+        const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+        port.postMessage({ id: call.id, ok: true, value: bytes } satisfies ReadReply, own ? [bytes.buffer as ArrayBuffer] : []);
+      } else port.postMessage({ id: call.id, ok: true, value } satisfies ReadReply);
     } catch (e) {
       port.postMessage({ id: call.id, ok: false, ...(isRasdError(e) ? { code: e.code } : {}), message: (e as Error).message } satisfies ReadReply);
     }

@@ -33,10 +33,14 @@ test("the read pool answers exactly as the store does", async () => {
   assert.equal(await pool.entity("PER:لا أحد"), null);
 });
 
-test("searchJson: the worker sends the search serialized, the same answer as the store's", async () => {
+test("searchJson: the worker sends the search serialized in UTF-8, the same answer as the store's", async () => {
   for (const q of ["ترامب", '"الولايات المتحدة" -داعش']) {
-    const text = await pool.searchJson(q, { limit: 10, facets: true });
-    assert.equal(typeof text, "string");
+    const bytes = await pool.searchJson(q, { limit: 10, facets: true });
+    assert.ok(bytes instanceof Uint8Array);
+    // The bytes came in a buffer of their own (transferred), not a view into a larger one.
+    assert.equal(bytes.byteLength, bytes.buffer.byteLength);
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    assert.match(text, /\p{Script=Arabic}{3}/u); // the stems, at least, decoded as Arabic
     assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(await fx.store.search(q, { limit: 10, facets: true }))));
   }
 });

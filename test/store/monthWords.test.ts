@@ -96,7 +96,7 @@ test("words within whole months: the month words decide the date alone when they
         assert.ok(all.total <= 1000, w);
         for (const m of months) {
           const [from, to] = [`${m}-01`, lastDayOf(m)];
-          const want = all.hits.filter((h) => h.dct !== null && h.dct >= from && h.dct <= to);
+          const want = all.hits.filter((h) => h.dct != null && h.dct >= from && h.dct <= to);
           const got = await store.search(`${w} date:${m}`, { limit: 1000, facets: true });
           const q = `${label}: ${w} date:${m}`;
           assert.equal(got.total, want.length, q);

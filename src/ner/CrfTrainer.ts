@@ -30,17 +30,7 @@
  * rows whose every |weight| ≤ prune left out.
  */
 import { ALLOWED, N_LABELS } from "./labels.js";
-import type { TrainedWeights, TrainingSentence } from "./PerceptronTrainer.js";
-
-/** A seeded shuffle so training is reproducible (the same as PerceptronTrainer's). */
-function shuffle(a: number[], seed: number): void {
-  let s = seed >>> 0 || 1;
-  for (let i = a.length - 1; i > 0; i--) {
-    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
-    const j = s % (i + 1);
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-}
+import { shuffle, type TrainedWeights, type TrainingSentence } from "./PerceptronTrainer.js";
 
 export interface CrfOptions {
   /** CRFsuite's c2: the objective is Σ −log p + c2·‖w‖². Default 1. */

@@ -19,8 +19,8 @@ export interface TrainedWeights {
   trans: Float32Array;
 }
 
-/** A seeded shuffle so training is reproducible. */
-function shuffle(a: number[], seed: number): void {
+/** A seeded shuffle so training is reproducible (both trainers visit sentences in this order). */
+export function shuffle(a: number[], seed: number): void {
   let s = seed >>> 0 || 1;
   for (let i = a.length - 1; i > 0; i--) {
     s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;

@@ -30,7 +30,7 @@
  * rows whose every |weight| ≤ prune left out.
  */
 import { ALLOWED, N_LABELS } from "./labels.js";
-import { shuffle, type TrainedWeights, type TrainingSentence } from "./PerceptronTrainer.js";
+import { indexFeatures, keptRows, shuffle, type TrainedWeights, type TrainingSentence } from "./PerceptronTrainer.js";
 
 export interface CrfOptions {
   /** CRFsuite's c2: the objective is Σ −log p + c2·‖w‖². Default 1. */
@@ -52,7 +52,7 @@ export interface CrfOptions {
 const ETA_CANDIDATES = [1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002];
 
 export class CrfTrainer {
-  private readonly index = new Map<number, number>();
+  private readonly index: Map<number, number>;
   private readonly rows: Int32Array[];
   /** Emission weights, feature row × label, and transitions ((L + 1) × L), both times `scale`. */
   private readonly v: Float64Array;
@@ -87,10 +87,7 @@ export class CrfTrainer {
 
   /** Features seen fewer than `minCount` times in `data` are dropped. */
   constructor(private readonly data: TrainingSentence[], minCount = 2, private readonly opts: CrfOptions = {}) {
-    const counts = new Map<number, number>();
-    for (const s of data) for (const h of s.feats) counts.set(h, (counts.get(h) ?? 0) + 1);
-    for (const [h, n] of counts) if (n >= minCount) this.index.set(h, this.index.size);
-    this.rows = data.map((s) => Int32Array.from(s.feats, (h) => this.index.get(h) ?? -1));
+    ({ index: this.index, rows: this.rows } = indexFeatures(data, minCount));
     const L = N_LABELS;
     this.v = new Float64Array(this.index.size * L);
     this.t = new Float64Array((L + 1) * L);
@@ -303,21 +300,13 @@ export class CrfTrainer {
    * ones (scale · v); rows whose every |weight| ≤ prune are left out.
    */
   averaged(prune = 0): TrainedWeights {
-    const L = N_LABELS, avg = this.averaging && this.avgSteps > 0;
+    const avg = this.averaging && this.avgSteps > 0;
     const sc = avg ? this.C / this.avgSteps : this.scale, div = avg ? this.avgSteps : 0;
     const wOf = (k: number): number => (avg ? sc * this.v[k]! - this.u[k]! / div : sc * this.v[k]!);
     const tOf = (k: number): number => (avg ? sc * this.t[k]! - this.tu[k]! / div : sc * this.t[k]!);
-    const keep: number[] = [];
-    const hashes: number[] = [];
-    for (const [h, r] of this.index) {
-      let any = false;
-      for (let l = 0; l < L; l++) if (Math.abs(wOf(r * L + l)) > prune) { any = true; break; }
-      if (any) { keep.push(r); hashes.push(h); }
-    }
-    const weights = new Float32Array(keep.length * L);
-    keep.forEach((r, j) => { for (let l = 0; l < L; l++) weights[j * L + l] = wOf(r * L + l); });
+    const { hashes, weights } = keptRows(this.index, wOf, prune);
     const trans = new Float32Array(this.t.length);
     for (let k = 0; k < trans.length; k++) trans[k] = tOf(k);
-    return { hashes: Uint32Array.from(hashes), weights, trans };
+    return { hashes, weights, trans };
   }
 }

@@ -29,8 +29,38 @@ export function shuffle(a: number[], seed: number): void {
   }
 }
 
+/**
+ * The trainers' feature rows: each hash seen at least `minCount` times in `data` gets a row, and each
+ * sentence's hashes become row numbers (−1 for a dropped feature).
+ */
+export function indexFeatures(data: readonly TrainingSentence[], minCount: number): { index: Map<number, number>; rows: Int32Array[] } {
+  const counts = new Map<number, number>();
+  for (const s of data) for (const h of s.feats) counts.set(h, (counts.get(h) ?? 0) + 1);
+  const index = new Map<number, number>();
+  for (const [h, n] of counts) if (n >= minCount) index.set(h, index.size);
+  return { index, rows: data.map((s) => Int32Array.from(s.feats, (h) => index.get(h) ?? -1)) };
+}
+
+/**
+ * Trained emission weights in the model's layout: the rows of `index` with some |weight| above
+ * `prune` (weightOf(row × L + label) gives a weight), with their hashes.
+ */
+export function keptRows(index: ReadonlyMap<number, number>, weightOf: (k: number) => number, prune: number): { hashes: Uint32Array; weights: Float32Array } {
+  const L = N_LABELS;
+  const keep: number[] = [];
+  const hashes: number[] = [];
+  for (const [h, r] of index) {
+    let any = false;
+    for (let l = 0; l < L; l++) if (Math.abs(weightOf(r * L + l)) > prune) { any = true; break; }
+    if (any) { keep.push(r); hashes.push(h); }
+  }
+  const weights = new Float32Array(keep.length * L);
+  keep.forEach((r, j) => { for (let l = 0; l < L; l++) weights[j * L + l] = weightOf(r * L + l); });
+  return { hashes: Uint32Array.from(hashes), weights };
+}
+
 export class PerceptronTrainer {
-  private readonly index = new Map<number, number>();
+  private readonly index: Map<number, number>;
   private readonly rows: Int32Array[];
   private w: Float64Array;
   private u: Float64Array;
@@ -40,10 +70,7 @@ export class PerceptronTrainer {
 
   /** Features seen fewer than `minCount` times in `data` are dropped. */
   constructor(private readonly data: TrainingSentence[], minCount = 2) {
-    const counts = new Map<number, number>();
-    for (const s of data) for (const h of s.feats) counts.set(h, (counts.get(h) ?? 0) + 1);
-    for (const [h, n] of counts) if (n >= minCount) this.index.set(h, this.index.size);
-    this.rows = data.map((s) => Int32Array.from(s.feats, (h) => this.index.get(h) ?? -1));
+    ({ index: this.index, rows: this.rows } = indexFeatures(data, minCount));
     const L = N_LABELS;
     this.w = new Float64Array(this.index.size * L);
     this.u = new Float64Array(this.index.size * L);
@@ -112,19 +139,10 @@ export class PerceptronTrainer {
 
   /** The averaged weights, with rows that are all (near) zero left out. */
   averaged(prune = 1e-3): TrainedWeights {
-    const L = N_LABELS;
-    const keep: number[] = [];
-    const hashes: number[] = [];
-    for (const [h, r] of this.index) {
-      let any = false;
-      for (let l = 0; l < L; l++) if (Math.abs(this.w[r * L + l]! - this.u[r * L + l]! / this.c) > prune) { any = true; break; }
-      if (any) { keep.push(r); hashes.push(h); }
-    }
-    const weights = new Float32Array(keep.length * L);
-    keep.forEach((r, j) => { for (let l = 0; l < L; l++) weights[j * L + l] = this.w[r * L + l]! - this.u[r * L + l]! / this.c; });
+    const { hashes, weights } = keptRows(this.index, (k) => this.w[k]! - this.u[k]! / this.c, prune);
     const trans = new Float32Array(this.t.length);
     for (let k = 0; k < trans.length; k++) trans[k] = this.t[k]! - this.tu[k]! / this.c;
-    return { hashes: Uint32Array.from(hashes), weights, trans };
+    return { hashes, weights, trans };
   }
 }
 

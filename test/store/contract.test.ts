@@ -229,6 +229,9 @@ for (const eng of engines()) {
       assert.ok(withTrump.size >= 3);
       for (const q of ["entity:Q22686", "entity:ترامب", 'entity:"دونالد ترامب"', 'entity:"Donald Trump"']) assert.deepEqual(ids(await store.search(q, { limit: 100 })), withTrump, q);
       assert.deepEqual(ids(await store.search("entity:ترامب type:LOC", { limit: 100 })), new Set());
+      // With the type he has, the same articles: the type's parameter follows the entity's.
+      assert.deepEqual(ids(await store.search("entity:ترامب type:PER", { limit: 100 })), withTrump);
+      assert.deepEqual(ids(await store.search("ترامب entity:ترامب type:PER", { limit: 100 })), ids(await store.search("ترامب entity:ترامب", { limit: 100 })));
       const locs = new Set(fx.records.filter((x) => x.entities.some((e) => e.type === "LOC")).map((x) => x.id));
       assert.deepEqual(ids(await store.search("type:LOC", { limit: 100 })), locs);
       // A quote by Trump: its speaker span says ترامب, or it is linked to an entity named so.

@@ -22,12 +22,14 @@ function entityMatch(f: EntityFilter, d: Dialect, alias: string): string {
 /** SQL conditions (to be joined with AND) for every filter of the query except the words. */
 export function compileFilters(pq: ParsedQuery, d: Dialect): string[] {
   const where: string[] = [];
-  const types = pq.types.length ? ` AND e.type IN (${pq.types.map((t) => d.param(t)).join(", ")})` : "";
+  // A function, called where the condition is written: SQLite's "?" take the parameters in the order
+  // they were added, so the types' must be added after the entity's, once per use.
+  const types = () => (pq.types.length ? ` AND e.type IN (${pq.types.map((t) => d.param(t)).join(", ")})` : "");
   for (const f of pq.entities) {
-    where.push(`EXISTS (SELECT 1 FROM entities e WHERE e.doc = a.doc AND ${entityMatch(f, d, "e")}${types})`);
+    where.push(`EXISTS (SELECT 1 FROM entities e WHERE e.doc = a.doc AND ${entityMatch(f, d, "e")}${types()})`);
   }
   if (!pq.entities.length && pq.types.length) {
-    where.push(`EXISTS (SELECT 1 FROM entities e WHERE e.doc = a.doc${types})`);
+    where.push(`EXISTS (SELECT 1 FROM entities e WHERE e.doc = a.doc${types()})`);
   }
   for (const f of pq.speakers) {
     const parts = [`q.speaker_key = ${d.param(f.raw)}`, `q.speaker_key = ${d.param(f.norm)}`];

@@ -13,7 +13,7 @@ import type { RasdRecord } from "../types.js";
 import type { EntityProfile, EntitySummary, PutResult, SearchOptions, SearchResult, Store, StoreStats } from "./Store.js";
 import { recordRows, type RecordRows } from "./recordRows.js";
 import { parseQuery, highlightTerms, fieldValue, type ParsedQuery } from "./query/parseQuery.js";
-import { compileFilters, sortOf } from "./query/compileFilters.js";
+import { compileFilters, sortOf, type Dialect } from "./query/compileFilters.js";
 import { buildSnippets } from "./query/buildSnippets.js";
 import { AS_IS_CHARS, dateMatchTokens, datesCondition, dateTokens, monthRange, monthWords, UNDATED_MONTH } from "./query/dateTokens.js";
 import { signatureFromBytes } from "../dedup/MinHash.js";
@@ -405,23 +405,27 @@ export class SqliteStore implements Store {
     const positive = pq.terms.filter((t) => !t.negated);
     const range =
       dates && this.monthWords && this.nativeRank && positive.every((t) => t.stems.every((w) => INDEXED_AS_IS.test(w))) ? monthRange(pq.date, span!, MONTH_WORDS_MAX) : null;
+    // The date tokens cover the range exactly (dateCover), the months with day tokens too; only an
+    // article without a full date ("dx", always a candidate) or one dated on the last day with a time
+    // after it needs the SQL condition. Without either, the match alone holds the range's articles.
+    const undated = dates !== null && this.matchCount("dates : dx") > 0;
+    const dateDecided = dates !== null && !undated && !this.longDctAt(pq.date!.to);
     if (range) {
-      const undated = this.matchCount("dates : dx") > 0;
       const months = undated ? [...range.months, UNDATED_MONTH] : range.months;
       const words = positive.map((t) => `(${months.map((m) => ftsPhrase(t.stems.map((w) => w + m))).join(" OR ")})`).join(" AND ");
       let expr = `mterms : (${words})`;
       if (fts.negative) expr = `(${expr}) NOT (terms : (${fts.negative}))`;
       if (!range.whole) expr = `(${expr}) AND (${datesCondition(dates!)})`;
-      return { positive: expr, negative: null, dates, phrasesPerWord: months.length, dateDecided: range.whole && !undated && !this.longDctAt(pq.date!.to) };
+      return { positive: expr, negative: null, dates, phrasesPerWord: months.length, dateDecided };
     }
     let expr = `terms : (${fts.negative ? `(${fts.positive}) NOT (${fts.negative})` : fts.positive})`;
     if (dates) expr = `(${expr}) AND (${datesCondition(dates)})`;
-    return { positive: expr, negative: null, dates, phrasesPerWord: 1, dateDecided: false };
+    return { positive: expr, negative: null, dates, phrasesPerWord: 1, dateDecided };
   }
 
   /**
    * Whether an article's date is the range's last day with more after it ("2018-05-31T10:00"): the
-   * SQL condition `a.dct <= '2018-05-31'` leaves it out where its month words take it in. One seek in
+   * SQL condition `a.dct <= '2018-05-31'` leaves it out where its date tokens take it in. One seek in
    * the date index (kept with the counts); RECORD.md's dates are YYYY-MM-DD, so it is none.
    */
   private longDctAt(to: string | undefined): boolean {
@@ -431,12 +435,19 @@ export class SqliteStore implements Store {
 
   /**
    * The filters other than the words as SQL conditions, without the date range when the full-text
-   * match already holds exactly the range's articles (month words over whole months, every article
-   * with a full date): the match then needs no join to the articles table to check their dates, and
-   * a query of words and a month takes the words-only path (its facet fields kept per article).
+   * match already holds exactly the range's articles (ftsMatch: dateDecided): the match then needs no
+   * join to the articles table to check their dates, and a query of words and dates takes the keyed
+   * path (search; its facet fields kept per article).
    */
-  private filtersOf(pq: ParsedQuery, fts: { dateDecided: boolean }, d: { param: (v: unknown) => string }): string[] {
-    return compileFilters(fts.dateDecided ? { ...pq, date: undefined } : pq, d);
+  private filtersOf(pq: ParsedQuery, fts: { dateDecided: boolean }, d: Dialect, doc?: string): string[] {
+    return compileFilters(fts.dateDecided ? { ...pq, date: undefined } : pq, d, doc);
+  }
+
+  /** The full-text match and the filters, each tested on `fts.rowid` (search: keyed). */
+  private keyedWhere(pq: ParsedQuery, fts: { positive: string | null; dateDecided: boolean }): { sql: string; params: unknown[] } {
+    const params: unknown[] = [fts.positive];
+    const d: Dialect = { param: (v) => (params.push(v), "?"), indexedBy: (index) => `INDEXED BY ${index}` };
+    return { sql: ["fts MATCH ?", ...this.filtersOf(pq, fts, d, "fts.rowid")].join(" AND "), params };
   }
 
   private whereOf(pq: ParsedQuery): { sql: string; params: unknown[] } {
@@ -486,6 +497,12 @@ export class SqliteStore implements Store {
       }
       where.push(...this.filtersOf(pq, fts, d));
       const w = where.length ? where.join(" AND ") : "1";
+      // The same conditions, each tested on the full-text index's rowid, where none needs the
+      // article's row (all but a date range the match does not already decide): the window, the
+      // total and the cut then read the index and the filters' own indexes, and articles' rows only
+      // for the matches kept (facetFieldsOf). Joined, each match of the words was one seek into
+      // `articles` to test its outlet, a page read each for a word in thousands of other outlets'.
+      const keyed = fts.positive !== null && (!pq.date || fts.dateDecided) ? this.keyedWhere(pq, fts) : null;
       // Newest first: NULL dates sort last under DESC already, so the dct index gives the order.
       const order = sort === "relevance" && fts.positive ? "score DESC, a.dct DESC, a.doc DESC" : sort === "oldest" ? "a.dct IS NULL, a.dct ASC, a.doc ASC" : "a.dct DESC, a.doc DESC";
       // Relevance and facets cost per match; a word in a tenth of a large archive would otherwise be
@@ -499,8 +516,8 @@ export class SqliteStore implements Store {
       const count = () =>
         lone
           ? this.phraseCount(lone.stems)
-          : where.length === 1 && fts.positive
-            ? (this.prepared("SELECT count(*) AS n FROM fts WHERE fts MATCH ?").get(...params) as { n: number }).n
+          : keyed
+            ? (this.prepared(`SELECT count(*) AS n FROM fts WHERE ${keyed.sql}`).get(...keyed.params) as { n: number }).n
             : (this.prepared(`SELECT count(*) AS n FROM ${from} WHERE ${w}`).get(...params) as { n: number }).n;
       let total: number;
       let cut: number | null = null;
@@ -514,12 +531,11 @@ export class SqliteStore implements Store {
         // FTS5 reads a doclist backwards by loading it whole, page after page, and forwards with
         // skips; while all the matches are kept their order does not matter, so a match likely to
         // fit the window is read forwards, and read again backwards if it did not fit after all.
-        // With the words as the only condition the index alone gives the matches, and their facet
-        // fields come from facetFieldsOf (kept per article); with filters, the join reads them.
-        const wordsOnly = where.length === 1 && fts.positive !== null;
+        // With conditions the index can test (keyed) the index gives the matches, and their facet
+        // fields come from facetFieldsOf (kept per article); with a date range, the join reads them.
         const matchedIn = (dir: "ASC" | "DESC"): MatchedRow[] =>
-          wordsOnly
-            ? this.facetFieldsOf(this.prepared(`SELECT fts.rowid AS k${rankHere ? `, ${score} AS score` : ""} FROM fts WHERE fts MATCH ? ORDER BY fts.rowid ${dir} LIMIT ${this.rankWindow + 1}`).all(...(rankHere ? scoreParams : []), ...params) as Array<{ k: number; score?: number }>)
+          keyed
+            ? this.facetFieldsOf(this.prepared(`SELECT fts.rowid AS k${rankHere ? `, ${score} AS score` : ""} FROM fts WHERE ${keyed.sql} ORDER BY fts.rowid ${dir} LIMIT ${this.rankWindow + 1}`).all(...(rankHere ? scoreParams : []), ...keyed.params) as Array<{ k: number; score?: number }>)
             : (this.prepared(`SELECT a.outlet AS outlet, a.section AS section, a.dct AS dct, ${key} AS k${this.entityKeysColumn ? ", a.entity_keys AS ek" : ""}${rankHere ? `, ${score} AS score` : ""} FROM ${from} WHERE ${w} ORDER BY ${key} ${dir} LIMIT ${this.rankWindow + 1}`).all(...(rankHere ? scoreParams : []), ...params) as JoinedRow[]).map((r) => this.keptFacetFields(r));
         matched = fts.positive && this.likelyWithinWindow(pq, fts.dates) ? matchedIn("ASC") : null;
         if (!matched || matched.length > this.rankWindow) matched = matchedIn("DESC");
@@ -532,8 +548,8 @@ export class SqliteStore implements Store {
         total = count();
         if (sort === "relevance" && fts.positive && total > this.rankWindow) {
           const row = this.prepared(
-            where.length === 1 ? `SELECT rowid AS k FROM fts WHERE fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${this.rankWindow - 1}` : `SELECT ${key} AS k FROM ${from} WHERE ${w} ORDER BY ${key} DESC LIMIT 1 OFFSET ${this.rankWindow - 1}`,
-          ).get(...params) as { k: number } | undefined;
+            keyed ? `SELECT fts.rowid AS k FROM fts WHERE ${keyed.sql} ORDER BY fts.rowid DESC LIMIT 1 OFFSET ${this.rankWindow - 1}` : `SELECT ${key} AS k FROM ${from} WHERE ${w} ORDER BY ${key} DESC LIMIT 1 OFFSET ${this.rankWindow - 1}`,
+          ).get(...(keyed ? keyed.params : params)) as { k: number } | undefined;
           cut = row?.k ?? null;
         }
       }

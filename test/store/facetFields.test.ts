@@ -2,7 +2,9 @@
  * A query whose only condition is its words reads its matches from the full-text index alone and
  * takes each article's facet fields (outlet, section, date, entity keys) from what the connection
  * kept (SqliteStore.facetFieldsOf); with a filter the join reads them from the rows. Both must give
- * the same facets, whether the fields were kept or not, on real articles.
+ * the same facets, whether the fields were kept or not, on real articles. Filters other than a date
+ * range are tested in their own indexes on the full-text index's rowid (no article row read for a
+ * match they drop), and must select what the join selects.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -39,6 +41,42 @@ test("facets from kept fields equal those the join reads, cold and warm, within 
         }
       }
       assert.ok(entities > 20, `the facets name entities (${entities})`);
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("filters tested on the index's rowid select, rank and facet what the join does", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "rasd-keyedfilters-"));
+  try {
+    const file = join(dir, "a.db");
+    const writer = new SqliteStore(file);
+    await writer.put(sampleLines().map((n) => withEntities(recordOf(n))));
+    await writer.close();
+    for (const rankWindow of [1000, 6]) {
+      const store = new SqliteStore(file, { readonly: true, rankWindow });
+      const broad = await store.search("الرئيس", { limit: 1, facets: true });
+      const [o1, o2] = broad.facets!.outlets.map((o) => o.value);
+      const [s1] = broad.facets!.sections.map((o) => o.value);
+      assert.ok(o1 && o2 && s1, "the sample has outlets and sections");
+      const filters = [`outlet:"${o1}"`, `outlet:"${o1}" outlet:"${o2}"`, `section:"${s1}"`, `outlet:"${o2}" section:"${s1}"`, "entity:ترامب", "type:PER", "entity:ترامب type:PER", "speaker:ترامب"];
+      let matched = 0;
+      for (const words of ["الرئيس", "ترامب", "الحكومة -سوريا"]) {
+        for (const f of filters) {
+          const q = `${words} ${f}`;
+          for (const options of [{ limit: 5, facets: true }, { limit: 5, facets: false }, { limit: 5, offset: 2, facets: true, sort: "date" as const }]) {
+            const keyed = await store.search(q, options);
+            const joined = await store.search(q + EVERY_DATE, options);
+            assert.equal(keyed.total, joined.total, `${q} (window ${rankWindow})`);
+            assert.deepEqual(keyed.facets, joined.facets, `${q} (window ${rankWindow})`);
+            assert.deepEqual(keyed.hits.map((h) => [h.id, h.score]), joined.hits.map((h) => [h.id, h.score]), `${q} (window ${rankWindow})`);
+            matched += keyed.total;
+          }
+        }
+      }
+      assert.ok(matched > 100, `the filtered queries match articles (${matched})`);
       await store.close();
     }
   } finally {

@@ -80,7 +80,7 @@ test("a word within a month finds, by month words, exactly the articles that dat
 /** "2018-02" → "2018-02-28". */
 const lastDayOf = (month: string) => `${month}-${String(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 0)).getUTCDate()).padStart(2, "0")}`;
 
-test("words within whole months: the month words decide the date alone when they can, and answer as the date filter does", async () => {
+test("words within a date range: the month words or date tokens decide the date alone when they can, and answer as the date filter does", async () => {
   const dir = mkdtempSync(join(tmpdir(), "rasd-mwords-"));
   const store = new SqliteStore(join(dir, "a.db"));
   try {
@@ -94,11 +94,13 @@ test("words within whole months: the month words decide the date alone when they
       for (const w of words) {
         const all = await store.search(w, { limit: 1000, facets: false, sort: "date" });
         assert.ok(all.total <= 1000, w);
-        for (const m of months) {
-          const [from, to] = [`${m}-01`, lastDayOf(m)];
-          const want = all.hits.filter((h) => h.dct != null && h.dct >= from && h.dct <= to);
-          const got = await store.search(`${w} date:${m}`, { limit: 1000, facets: true });
-          const q = `${label}: ${w} date:${m}`;
+        // Whole months, a month from its third day (month words and day tokens), and the year up to
+        // the month's end (over six months: date tokens alone, no month words).
+        const ranges = months.flatMap((m) => [[`${m}-01`, lastDayOf(m), m], [`${m}-03`, lastDayOf(m)], [`${m.slice(0, 4)}-01-01`, lastDayOf(m)]]);
+        for (const [from, to, given] of ranges) {
+          const want = all.hits.filter((h) => h.dct != null && h.dct >= from! && h.dct <= to!);
+          const got = await store.search(`${w} date:${given ?? `${from}..${to}`}`, { limit: 1000, facets: true });
+          const q = `${label}: ${w} date:${given ?? `${from}..${to}`}`;
           assert.equal(got.total, want.length, q);
           assert.deepEqual(got.hits.map((h) => h.id).sort(), want.map((h) => h.id).sort(), q);
           const outlets = new Map<string, number>();

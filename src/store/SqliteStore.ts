@@ -25,6 +25,15 @@ import { archiveInfo, withArchive, type PreparedRecord } from "./archiveInfo.js"
 /** Document counts of the index's words, for bm25 (SqliteStore.countTermDocs). */
 const TERM_DOCS_TABLE = "CREATE TABLE IF NOT EXISTS term_docs(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID";
 
+/**
+ * What a search reads of each matched article for its facets (outlet, section, date, entity keys),
+ * in an index of its own keyed by the article number. In `articles` these fields share a row with
+ * the article's compressed text and record, so the entity keys sit on an overflow page and every
+ * matched row cost two page reads; the index's rows are small (34 MB for 200,000 articles), stay in
+ * the connection's page cache, and a broad query's thousand rows are read from it.
+ */
+const FACET_INDEX = "CREATE INDEX IF NOT EXISTS articles_facets ON articles(doc, outlet, section, dct, entity_keys)";
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles(
@@ -43,6 +52,7 @@ CREATE INDEX IF NOT EXISTS articles_dct ON articles(dct);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet_norm);
 CREATE INDEX IF NOT EXISTS articles_section ON articles(section_norm);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
+${FACET_INDEX};
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(terms, dates, mterms, content='', tokenize='unicode61 remove_diacritics 0');
 CREATE TABLE IF NOT EXISTS entities(doc INTEGER NOT NULL, idx INTEGER NOT NULL, key TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
   name_norm TEXT, name_stems TEXT, en TEXT, en_norm TEXT, kb TEXT, mentions INTEGER, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
@@ -136,6 +146,8 @@ export class SqliteStore implements Store {
   private entityKeysColumn: boolean;
   /** Whether the full-text index has month words (schema 3; an archive of schema 2 has not). */
   readonly monthWords: boolean;
+  /** Whether the archive has the articles_facets index (FACET_INDEX). */
+  private facetIndex: boolean;
 
   constructor(path: string, options: { readonly?: boolean; rankWindow?: number } = {}) {
     this.path = path;
@@ -158,6 +170,7 @@ export class SqliteStore implements Store {
       } else {
         this.checkVersion(version);
         this.addEntityKeysColumn();
+        this.addFacetIndex();
       }
     } else {
       const version = this.schemaVersion();
@@ -172,6 +185,7 @@ export class SqliteStore implements Store {
     this.nativeRank = loadNativeRank(this.db);
     this.entityKeysColumn = this.hasColumn("articles", "entity_keys");
     this.monthWords = this.hasColumn("fts", "mterms");
+    this.facetIndex = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'articles_facets'").get() !== undefined;
     const p = (sql: string) => this.db.prepare(sql);
     this.stmts = options.readonly ? {} : {
       exists: p("SELECT doc FROM articles WHERE id = ?"),
@@ -227,6 +241,20 @@ export class SqliteStore implements Store {
     if (this.hasColumn("articles", "entity_keys")) return;
     try {
       this.db.exec("ALTER TABLE articles ADD COLUMN entity_keys TEXT");
+    } catch {
+      // read-only: searched as it is
+    }
+  }
+
+  /**
+   * Gives an archive written before articles_facets the index (one pass over the table: seconds for
+   * 200,000 articles, once). Without entity_keys, or on a file that cannot be written, the facet
+   * fields are read from the table as before.
+   */
+  private addFacetIndex(): void {
+    if (!this.hasColumn("articles", "entity_keys")) return;
+    try {
+      this.db.exec(FACET_INDEX);
     } catch {
       // read-only: searched as it is
     }
@@ -707,7 +735,7 @@ export class SqliteStore implements Store {
     for (const r of rows) if (!this.facetFields.has(r.k)) missing.push(r.k);
     if (missing.length) {
       const read = this.prepared(
-        `SELECT doc AS k, outlet, section, dct${this.entityKeysColumn ? ", entity_keys AS ek" : ""} FROM articles WHERE doc IN (SELECT value FROM json_each(?))`,
+        `SELECT doc AS k, outlet, section, dct${this.entityKeysColumn ? ", entity_keys AS ek" : ""} FROM articles${this.facetIndex ? " INDEXED BY articles_facets" : ""} WHERE doc IN (SELECT value FROM json_each(?))`,
       ).all(JSON.stringify(missing)) as JoinedRow[];
       for (const r of read) this.keptFacetFields(r);
     }

@@ -72,12 +72,16 @@ test("entity facets are the same from the rows' entity keys, from SQL, and from 
     // An archive written before the column: read as it is, then given the column when opened to write.
     const old = join(dir, "d.db");
     copyFileSync(file, old);
-    edit(old, "ALTER TABLE articles DROP COLUMN entity_keys");
+    edit(old, "DROP INDEX articles_facets; ALTER TABLE articles DROP COLUMN entity_keys");
     assert.deepEqual(await entityFacets(old), fromKeys, "an archive without the column");
     const reopened = new SqliteStore(old);
     await reopened.put(lines.slice(400, 500).map((n) => recordOf(n)));
     reopened.checkpoint();
     await reopened.close();
+    const db = new Database(old, { readonly: true });
+    // Opened to write, it was also given the facet index the search reads facet fields from.
+    assert.ok(db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'articles_facets'").get(), "the facet index was added");
+    db.close();
     const grown = new SqliteStore(file);
     await grown.put(lines.slice(400, 500).map((n) => recordOf(n)));
     grown.checkpoint();

@@ -185,7 +185,7 @@ export class SqliteStore implements Store {
     this.nativeRank = loadNativeRank(this.db);
     this.entityKeysColumn = this.hasColumn("articles", "entity_keys");
     this.monthWords = this.hasColumn("fts", "mterms");
-    this.facetIndex = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'articles_facets'").get() !== undefined;
+    this.facetIndex = this.inSchema("index", "articles_facets");
     const p = (sql: string) => this.db.prepare(sql);
     this.stmts = options.readonly ? {} : {
       exists: p("SELECT doc FROM articles WHERE id = ?"),
@@ -264,8 +264,8 @@ export class SqliteStore implements Store {
     return (this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === column);
   }
 
-  private hasTable(table: string): boolean {
-    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+  private inSchema(type: "table" | "index", name: string): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?").get(type, name) !== undefined;
   }
 
   private checkVersion(version: number): void {
@@ -920,7 +920,7 @@ export class SqliteStore implements Store {
 
   /** The last document number term_docs was counted at (null: never, or an archive without it). */
   private termDocsAt(): number | null {
-    if (!this.hasTable("term_docs")) return null;
+    if (!this.inSchema("table", "term_docs")) return null;
     const v = this.db.prepare("SELECT value FROM meta WHERE key = 'term_docs_at'").pluck().get() as string | undefined;
     return v === undefined ? null : Number(v);
   }

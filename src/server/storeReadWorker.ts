@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { openStore } from "../store/openStore.js";
+import { SqliteStore } from "../store/SqliteStore.js";
 import { isRasdError } from "../errors.js";
 import type { Store } from "../store/Store.js";
 
@@ -27,6 +28,8 @@ if (parentPort) {
   const port = parentPort;
   const encoder = new TextEncoder();
   const store: Store = openStore((workerData as { spec: string }).spec, { readonly: true });
+  // Before the first call is read: the first searches then find the newest articles' facet fields kept.
+  if (store instanceof SqliteStore) store.keepNewestFacetFields();
   port.on("message", async (call: ReadCall | "close") => {
     if (call === "close") {
       await store.close();

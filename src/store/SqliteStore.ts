@@ -99,6 +99,8 @@ export const TERM_DOCS_MIN = 16;
 export const MONTH_WORDS_MAX = 6;
 /** The most articles whose facet fields a connection keeps (18 MB of heap for 50,000 on the bench archive). */
 export const FACET_FIELDS_MAX = 50_000;
+/** How many of the newest articles' facet fields a read worker keeps from the start (keepNewestFacetFields). */
+export const FACET_FIELDS_AT_START = 40_000;
 
 /** A word the full-text tokenizer indexes exactly as written (dateTokens.ts, AS_IS_CHARS). */
 const INDEXED_AS_IS = new RegExp(`^[${AS_IS_CHARS}]+$`);
@@ -740,6 +742,23 @@ export class SqliteStore implements Store {
       for (const r of read) this.keptFacetFields(r);
     }
     return rows.map((r) => matchedRow(this.facetFields.get(r.k) ?? NO_FACET_FIELDS, r));
+  }
+
+  /**
+   * Keeps the facet fields of the `n` most recently added articles now, in one pass over the
+   * covering index, instead of a few at a time as searches meet them: a broad query's rank window
+   * and a query on the latest month are those articles, so the first such searches after a server
+   * starts (analysts asking for the names in the news) read no article rows for their facets.
+   * About 0.2 s for 40,000 articles; nothing without the facet index (an older archive opened
+   * read-only), where reading them row by row would cost more than it saves.
+   */
+  keepNewestFacetFields(n = FACET_FIELDS_AT_START): number {
+    if (!this.facetIndex) return 0;
+    const rows = this.db
+      .prepare(`SELECT doc AS k, outlet, section, dct${this.entityKeysColumn ? ", entity_keys AS ek" : ""} FROM articles INDEXED BY articles_facets ORDER BY doc DESC LIMIT ?`)
+      .all(Math.max(0, Math.min(n, FACET_FIELDS_MAX))) as JoinedRow[];
+    for (const r of rows) this.keptFacetFields(r);
+    return rows.length;
   }
 
   /** A joined row's facet fields, kept (facetFieldsOf), as a matched row. */

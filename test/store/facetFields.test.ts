@@ -84,3 +84,40 @@ test("filters tested on the index's rowid select, rank and facet what the join d
       await store.close();
     }
   }));
+
+test("the newest articles' facet fields kept at start give the answers of a connection that kept none", () =>
+  withSampleArchive(async (file) => {
+    const counter = new SqliteStore(file, { readonly: true });
+    const articles = (await counter.stats()).articles;
+    await counter.close();
+    for (const rankWindow of [1000, 25]) {
+      const plain = new SqliteStore(file, { readonly: true, rankWindow });
+      // Half: some matches kept from the start, the older ones read as searches meet them.
+      for (const n of [Math.floor(articles / 2), articles + 10]) {
+        const started = new SqliteStore(file, { readonly: true, rankWindow });
+        assert.equal(started.keepNewestFacetFields(n), Math.min(n, articles));
+        for (const q of [...QUERIES, "الرئيس date:2018", 'outlet:"BBC Arabic" الحكومة']) {
+          for (const options of [{ limit: 5, facets: true }, { limit: 5, offset: 3, facets: true, sort: "date" as const }]) {
+            assert.deepEqual(await started.search(q, options), await plain.search(q, options), `${q} (${n} kept, window ${rankWindow})`);
+          }
+        }
+        await started.close();
+      }
+      await plain.close();
+    }
+  }));
+
+test("an archive without the facet index opened read-only keeps nothing at start and searches as before", () =>
+  withSampleArchive(async (file) => {
+    const before = new SqliteStore(file, { readonly: true });
+    const answer = await before.search("الرئيس", { limit: 5, facets: true });
+    await before.close();
+    const Database = (await import("better-sqlite3")).default;
+    const db = new Database(file);
+    db.exec("DROP INDEX articles_facets");
+    db.close();
+    const old = new SqliteStore(file, { readonly: true });
+    assert.equal(old.keepNewestFacetFields(), 0);
+    assert.deepEqual(await old.search("الرئيس", { limit: 5, facets: true }), answer);
+    await old.close();
+  }));

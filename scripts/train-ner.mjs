@@ -202,13 +202,15 @@ const PRUNE = 0.95;
 // (the committed model until Nov 30, 2026; CV above). Why the CRF: pooled 5-fold CV stacked, two
 // sentence orders (seed 0 / 1), CRF first pass pruned at 0.001 76.92 / 77.30 against the perceptron's
 // 76.61 / 76.46, ORG 65.0 / 65.8 against 63.6 / 64.9; the perceptron stays the second pass (a CRF
-// there was unsteady, above). The pruned CRF pass keeps 326,074 rows (13 MB) and tags as fast: the
-// bench's tag+link 282k against 285k tokens/s, model and knowledge base loaded in 53 ms.
-// --crf (kept for old command lines: the default); --crf2: the second pass a CRF too.
+// there was unsteady, above). The pruned CRF pass keeps 326,074 rows (13 MB) and tags nearly as
+// fast (same hour: the bench's tag+link 282k against 285k tokens/s, standalone 172k against 183k),
+// model and knowledge base loaded in 99 ms against 98.
 // BIOES labels instead of BIO (17 labels: E- ends an entity, S- is one token; decoded under BIOES
 // constraints, read back as BIO, the training lexicon still counted over BIO), tried and dropped
 // Nov 30, 2026 with this CRF + perceptron setup, seed 0: pooled CV first pass 76.39 / stacked 76.85
-// against BIO's 76.45 / 76.92 (dev 76.48 / 76.64 against 77.35 / 77.16), at twice the model size. --crf-c2 C (CRFsuite's c2, the coefficient of ‖w‖²; default 1),
+// against BIO's 76.45 / 76.92 (dev 76.48 / 76.64 against 77.35 / 77.16), at twice the model size.
+// Options: --crf (kept for old command lines: the default); --crf2: the second pass a CRF too;
+// --crf-c2 C (CRFsuite's c2, the coefficient of ‖w‖²; default 1),
 // --crf-eta E (the initial learning rate; default: calibrated by the first CRF trainer of each
 // pass on a sample, then reused by every later trainer of that pass in the run), --crf-prune P
 // (rows whose every |weight| ≤ P are left out; default 0.001: 300,323 of 826,180 rows kept at the

@@ -2,10 +2,10 @@
  * The trained tagger: weights per (feature hash, label) and label transitions, decoded with Viterbi
  * under the BIO constraint.
  *
- * Why an averaged structured perceptron rather than a CRF: with the same features and Viterbi it
- * scores within a point of a CRF on NER, trains in seconds per epoch with no gradient optimiser or
- * forward-backward pass (the budget is minutes on a shared CPU), and its averaged weights are as
- * compact and fast to apply as a CRF's.
+ * The weights may come from either trainer, the file is the same: the first pass is a linear-chain
+ * CRF (CrfTrainer; about half a point of pooled CV F1 above the averaged perceptron once stacked,
+ * scripts/train-ner.mjs), the second an averaged perceptron (PerceptronTrainer; a CRF there was
+ * unsteady). Both decode alike: sums of feature weights, then Viterbi.
  *
  * File (resources/ner/model.bin, and model2.bin for the second pass), little-endian: magic "RNER",
  * version u32, nRows u32, nLabels u32, nFeatures-per-token u32 (FEATURES_PER_TOKEN, or plus

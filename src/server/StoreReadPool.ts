@@ -9,6 +9,8 @@ import { RasdError, ERRORS, type ErrorCode } from "../errors.js";
 import type { Store, PutResult, SearchOptions, SearchResult, EntitySummary, EntityProfile, StoreStats } from "../store/Store.js";
 import type { RasdRecord } from "../types.js";
 import type { ReadMethod, ReadReply } from "./storeReadWorker.js";
+import { parseQuery } from "../store/query/parseQuery.js";
+import { performance } from "node:perf_hooks";
 
 interface Pending {
   resolve(v: unknown): void;
@@ -18,6 +20,8 @@ interface Pending {
 
 interface Queued {
   id: number;
+  /** When it was queued (performance.now()). */
+  at: number;
   message: { id: number; method: ReadMethod; args: unknown[]; json?: true };
   resolve(v: unknown): void;
   reject(e: Error): void;
@@ -30,15 +34,40 @@ interface Queued {
  */
 const DEPTH = 2;
 
+/**
+ * A wide search (no date range, or one over more than WIDE_DAYS) reads a rank window of up to 1,000
+ * matches and their facets: ten to thirty times a one-month search's work. Under load such calls
+ * wait in their own lane, served when no narrow call waits or once they have waited WIDE_WAIT_MS,
+ * so the many quick searches do not queue behind the few slow ones (shortest job first, bounded:
+ * a wide search is never delayed by more than WIDE_WAIT_MS). With nothing queued it changes nothing.
+ */
+const WIDE_DAYS = 186;
+const WIDE_WAIT_MS = 250;
+
+/** Whether a search is wide (WIDE_DAYS): a cheap parse on the main thread, the same the worker makes. */
+export function isWideSearch(query: string): boolean {
+  const { date } = parseQuery(query);
+  if (!date?.from || !date.to) return true;
+  return (Date.parse(date.to) - Date.parse(date.from)) / 86_400_000 > WIDE_DAYS;
+}
+
 export class StoreReadPool implements Store {
   readonly engine: Store["engine"];
   private workers: Worker[] = [];
   private load: number[] = [];
   private pending = new Map<number, Pending>();
   private queue: Queued[] = [];
+  /** Wide searches waiting (isWideSearch), oldest first. */
+  private wide: Queued[] = [];
   private next = 1;
 
-  constructor(private readonly primary: Store, spec: string, size: number) {
+  constructor(
+    private readonly primary: Store,
+    spec: string,
+    size: number,
+    /** How long a wide search may wait behind narrow ones (WIDE_WAIT_MS; tests set their own). */
+    private readonly wideWaitMs = WIDE_WAIT_MS,
+  ) {
     this.engine = primary.engine;
     // From src/ (tests, tsx) the worker is the .ts file and inherits tsx's loader; from dist/, the .js.
     const fromSource = import.meta.url.endsWith(".ts");
@@ -85,28 +114,35 @@ export class StoreReadPool implements Store {
     // worker left the waiting calls fail instead of waiting for ever.
     this.load[worker] = Infinity;
     if (this.load.every((l) => l === Infinity)) {
-      for (const q of this.queue) q.reject(e);
+      for (const q of [...this.queue, ...this.wide]) q.reject(e);
       this.queue = [];
+      this.wide = [];
     }
     this.pump();
   }
 
-  private call<T>(method: ReadMethod, args: unknown[], json = false): Promise<T> {
+  private call<T>(method: ReadMethod, args: unknown[], json = false, wide = false): Promise<T> {
     const id = this.next++;
     if (this.load.every((l) => l === Infinity)) return Promise.reject(new RasdError("RASD_STORE", "every read worker has failed"));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ id, message: json ? { id, method, args, json } : { id, method, args }, resolve: resolve as (v: unknown) => void, reject });
+      (wide ? this.wide : this.queue).push({ id, at: performance.now(), message: json ? { id, method, args, json } : { id, method, args }, resolve: resolve as (v: unknown) => void, reject });
       this.pump();
     });
   }
 
+  /** The next call to send: a wide one that has waited wideWaitMs, else the oldest narrow one, else the oldest wide one. */
+  private nextCall(): Queued | undefined {
+    if (this.wide.length && (!this.queue.length || performance.now() - this.wide[0]!.at >= this.wideWaitMs)) return this.wide.shift();
+    return this.queue.shift();
+  }
+
   /** Hands queued calls, oldest first, to the least busy workers with room for them. */
   private pump(): void {
-    while (this.queue.length) {
+    while (this.queue.length || this.wide.length) {
       let w = 0;
       for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[w]!) w = i;
       if (this.load[w]! >= DEPTH) return;
-      const q = this.queue.shift()!;
+      const q = this.nextCall()!;
       if (this.load[w]!++ === 0) this.workers[w]!.ref(); // a pending call keeps the process alive
       this.pending.set(q.id, { resolve: q.resolve, reject: q.reject, worker: w });
       this.workers[w]!.postMessage(q.message);
@@ -123,10 +159,10 @@ export class StoreReadPool implements Store {
     return this.call("get", [id]);
   }
   search(query: string, options?: SearchOptions): Promise<SearchResult> {
-    return this.call("search", [query, options]);
+    return this.call("search", [query, options], false, isWideSearch(query));
   }
   searchJson(query: string, options?: SearchOptions): Promise<Uint8Array> {
-    return this.call("search", [query, options], true);
+    return this.call("search", [query, options], true, isWideSearch(query));
   }
   lookupEntities(prefix: string, limit?: number): Promise<EntitySummary[]> {
     return this.call("lookupEntities", [prefix, limit]);
@@ -156,9 +192,10 @@ export class StoreReadPool implements Store {
           }),
       ),
     );
-    for (const p of [...this.pending.values(), ...this.queue]) p.reject(new RasdError("RASD_STORE", "the archive was closed"));
+    for (const p of [...this.pending.values(), ...this.queue, ...this.wide]) p.reject(new RasdError("RASD_STORE", "the archive was closed"));
     this.pending.clear();
     this.queue = [];
+    this.wide = [];
     await this.primary.close();
   }
 }

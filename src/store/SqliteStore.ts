@@ -737,7 +737,7 @@ export class SqliteStore implements Store {
     for (const r of rows) if (!this.facetFields.has(r.k)) missing.push(r.k);
     if (missing.length) {
       const read = this.prepared(
-        `SELECT doc AS k, outlet, section, dct${this.entityKeysColumn ? ", entity_keys AS ek" : ""} FROM articles${this.facetIndex ? " INDEXED BY articles_facets" : ""} WHERE doc IN (SELECT value FROM json_each(?))`,
+        `${this.facetFieldsSelect()} WHERE doc IN (SELECT value FROM json_each(?))`,
       ).all(JSON.stringify(missing)) as JoinedRow[];
       for (const r of read) this.keptFacetFields(r);
     }
@@ -755,10 +755,15 @@ export class SqliteStore implements Store {
   keepNewestFacetFields(n = FACET_FIELDS_AT_START): number {
     if (!this.facetIndex) return 0;
     const rows = this.db
-      .prepare(`SELECT doc AS k, outlet, section, dct${this.entityKeysColumn ? ", entity_keys AS ek" : ""} FROM articles INDEXED BY articles_facets ORDER BY doc DESC LIMIT ?`)
+      .prepare(`${this.facetFieldsSelect()} ORDER BY doc DESC LIMIT ?`)
       .all(Math.max(0, Math.min(n, FACET_FIELDS_MAX))) as JoinedRow[];
     for (const r of rows) this.keptFacetFields(r);
     return rows.length;
+  }
+
+  /** The SELECT … FROM of the facet fields as JoinedRow, from the covering index where there is one. */
+  private facetFieldsSelect(): string {
+    return `SELECT doc AS k, outlet, section, dct${this.entityKeysColumn ? ", entity_keys AS ek" : ""} FROM articles${this.facetIndex ? " INDEXED BY articles_facets" : ""}`;
   }
 
   /** A joined row's facet fields, kept (facetFieldsOf), as a matched row. */

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { openStore } from "../store/openStore.js";
-import { SqliteStore } from "../store/SqliteStore.js";
+import { FACET_FIELDS_STEP, SqliteStore } from "../store/SqliteStore.js";
 import { isRasdError } from "../errors.js";
 import type { Store } from "../store/Store.js";
 
@@ -29,7 +29,14 @@ if (parentPort) {
   const encoder = new TextEncoder();
   const store: Store = openStore((workerData as { spec: string }).spec, { readonly: true });
   // Before the first call is read: the first searches then find the newest articles' facet fields kept.
-  if (store instanceof SqliteStore) store.keepNewestFacetFields();
+  if (store instanceof SqliteStore) {
+    store.keepNewestFacetFields();
+    // The older ones a chunk at a time between calls, until all are kept or they would not fit.
+    const more = () => {
+      if (store.keepOlderFacetFields(FACET_FIELDS_STEP)) setImmediate(more);
+    };
+    setImmediate(more);
+  }
   port.on("message", async (call: ReadCall | "close") => {
     if (call === "close") {
       await store.close();

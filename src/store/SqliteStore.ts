@@ -12,6 +12,7 @@ import { packageRoot } from "../resources.js";
 import type { RasdRecord } from "../types.js";
 import type { EntityProfile, EntitySummary, PutResult, SearchOptions, SearchResult, Store, StoreStats } from "./Store.js";
 import { recordRows, type RecordRows } from "./recordRows.js";
+import { FacetColumns, type FacetRow, type FacetSource } from "./FacetColumns.js";
 import { parseQuery, highlightTerms, fieldValue, type ParsedQuery } from "./query/parseQuery.js";
 import { compileFilters, sortOf, type Dialect } from "./query/compileFilters.js";
 import { buildSnippets } from "./query/buildSnippets.js";
@@ -97,10 +98,15 @@ export const TERM_DOCS_MIN = 16;
  * one more phrase per word, and over many months the words' own doclists are as quick to read.
  */
 export const MONTH_WORDS_MAX = 6;
-/** The most articles whose facet fields a connection keeps (18 MB of heap for 50,000 on the bench archive). */
-export const FACET_FIELDS_MAX = 50_000;
-/** How many of the newest articles' facet fields a read worker keeps from the start (keepNewestFacetFields). */
+/**
+ * The most articles whose facet fields a connection keeps (FacetColumns: about 10 MB for the 200,000
+ * of the bench archive).
+ */
+export const FACET_FIELDS_MAX = 500_000;
+/** How many of the newest articles' facet fields a read worker keeps before its first call (keepNewestFacetFields). */
 export const FACET_FIELDS_AT_START = 40_000;
+/** How many older ones it then keeps at a time between calls (keepOlderFacetFields; about 70 ms). */
+export const FACET_FIELDS_STEP = 10_000;
 
 /** A word the full-text tokenizer indexes exactly as written (dateTokens.ts, AS_IS_CHARS). */
 const INDEXED_AS_IS = new RegExp(`^[${AS_IS_CHARS}]+$`);
@@ -134,9 +140,12 @@ export class SqliteStore implements Store {
    */
   private phraseCounts = new Map<string, number>();
   private entityNames = new Map<string, { name: string; en: string | null; type: string }>();
-  /** Facet fields by article (facetFieldsOf), and the entity-key strings they share. */
-  private facetFields = new Map<number, FacetFields>();
-  private keyStrings = new Map<string, string>();
+  /** Facet fields by article (facetFieldsOf). */
+  private facetColumns: FacetColumns;
+  /** Scratch for topEntities: a count per entity key id, zero between searches. */
+  private keyCounts = new Int32Array(0);
+  /** The oldest article keepNewestFacetFields and keepOlderFacetFields have read (null: not started). */
+  private keptDownTo: number | null = null;
   private keptStamp = -1;
   /** Whether this connection has made its temp.fts_terms (fts5vocab) table. */
   private vocabulary = false;
@@ -151,9 +160,10 @@ export class SqliteStore implements Store {
   /** Whether the archive has the articles_facets index (FACET_INDEX). */
   private facetIndex: boolean;
 
-  constructor(path: string, options: { readonly?: boolean; rankWindow?: number } = {}) {
+  constructor(path: string, options: { readonly?: boolean; rankWindow?: number; keptFacetFields?: number } = {}) {
     this.path = path;
     this.rankWindow = Math.max(1, Math.floor(options.rankWindow ?? RANK_WINDOW));
+    this.facetColumns = new FacetColumns(Math.max(1, Math.floor(options.keptFacetFields ?? FACET_FIELDS_MAX)));
     try {
       this.db = new Database(path, { readonly: options.readonly ?? false });
     } catch (e) {
@@ -566,7 +576,7 @@ export class SqliteStore implements Store {
         const matchedIn = (dir: "ASC" | "DESC"): MatchedRow[] =>
           keyed
             ? this.facetFieldsOf(this.prepared(`SELECT fts.rowid AS k${rankHere ? `, ${score} AS score` : ""} FROM fts WHERE ${keyed.sql} ORDER BY fts.rowid ${dir} LIMIT ${this.rankWindow + 1}`).all(...(rankHere ? scoreParams : []), ...keyed.params) as Array<{ k: number; score?: number }>)
-            : (this.prepared(`SELECT a.outlet AS outlet, a.section AS section, a.dct AS dct, ${key} AS k${this.entityKeysColumn ? ", a.entity_keys AS ek" : ""}${rankHere ? `, ${score} AS score` : ""} FROM ${from} WHERE ${w} ORDER BY ${key} ${dir} LIMIT ${this.rankWindow + 1}`).all(...(rankHere ? scoreParams : []), ...params) as JoinedRow[]).map((r) => this.keptFacetFields(r));
+            : this.joinedFacetFields(this.prepared(`SELECT a.outlet AS outlet, a.section AS section, a.dct AS dct, ${key} AS k${this.entityKeysColumn ? ", a.entity_keys AS ek" : ""}${rankHere ? `, ${score} AS score` : ""} FROM ${from} WHERE ${w} ORDER BY ${key} ${dir} LIMIT ${this.rankWindow + 1}`).all(...(rankHere ? scoreParams : []), ...params) as JoinedRow[]);
         matched = fts.positive && this.likelyWithinWindow(pq, fts.dates) ? matchedIn("ASC") : null;
         if (!matched || matched.length > this.rankWindow) matched = matchedIn("DESC");
         if (matched.length > this.rankWindow) {
@@ -725,23 +735,32 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * The facet fields of matched articles, kept per article: they are written with the article and
-   * never change, so what was read stays right whatever is added later. A broad query's rank window
-   * is the most recently added thousand matches, mostly the same articles query after query; reading
-   * their rows again (a seek and a parse of the entity keys each, about 6 µs) was most of its cost.
-   * Missing articles are read in one statement. Bounded: emptied when it holds FACET_FIELDS_MAX.
+   * The facet fields of matched articles, kept per article (FacetColumns): they are written with the
+   * article and never change, so what was read stays right whatever is added later. A broad query's
+   * rank window is the most recently added thousand matches, mostly the same articles query after
+   * query; reading their rows again (a seek and a parse of the entity keys each, about 6 µs) was most
+   * of its cost. Missing articles are read in one statement.
    */
   private facetFieldsOf(rows: Array<{ k: number; score?: number }>): MatchedRow[] {
-    if (this.facetFields.size + rows.length > FACET_FIELDS_MAX) this.facetFields.clear();
+    const kept = this.facetColumns;
+    kept.makeRoom(rows.length);
     const missing: number[] = [];
-    for (const r of rows) if (!this.facetFields.has(r.k)) missing.push(r.k);
+    for (const r of rows) if (!kept.has(r.k)) missing.push(r.k);
+    const unkept = new Map<number, FacetRow>();
     if (missing.length) {
       const read = this.prepared(
         `${this.facetFieldsSelect()} WHERE doc IN (SELECT value FROM json_each(?))`,
       ).all(JSON.stringify(missing)) as JoinedRow[];
-      for (const r of read) this.keptFacetFields(r);
+      for (const r of read) if (!kept.add(r.k, r)) unkept.set(r.k, kept.transient(r));
     }
-    return rows.map((r) => matchedRow(this.facetFields.get(r.k) ?? NO_FACET_FIELDS, r));
+    return rows.map((r) => matchedRow(kept.row(r.k) ?? unkept.get(r.k) ?? NO_FACET_FIELDS, r));
+  }
+
+  /** The facet fields of rows the join read (with their `ek`), kept, as matched rows. */
+  private joinedFacetFields(rows: JoinedRow[]): MatchedRow[] {
+    const kept = this.facetColumns;
+    kept.makeRoom(rows.length);
+    return rows.map((r) => matchedRow(kept.add(r.k, r) ? kept.row(r.k)! : kept.transient(r), r));
   }
 
   /**
@@ -749,41 +768,44 @@ export class SqliteStore implements Store {
    * covering index, instead of a few at a time as searches meet them: a broad query's rank window
    * and a query on the latest month are those articles, so the first such searches after a server
    * starts (analysts asking for the names in the news) read no article rows for their facets.
-   * About 0.2 s for 40,000 articles on the bench archive. Nothing without the facet index (an older
+   * About 0.3 s for 40,000 articles on the bench archive. Nothing without the facet index (an older
    * archive opened read-only): there it would read 40,000 whole article rows, not the 34 MB index.
    */
   keepNewestFacetFields(n = FACET_FIELDS_AT_START): number {
+    this.keptDownTo = null;
+    return this.keepFacetFieldsBelow(Number.MAX_SAFE_INTEGER, n);
+  }
+
+  /**
+   * Goes on where keepNewestFacetFields (or the call before) stopped: keeps the facet fields of the
+   * next `n` older articles. False when there are none left, when they would not fit, or when the
+   * archive is closed. A read worker calls it a chunk at a time between calls until all are kept:
+   * month searches on older articles then read no rows for their facets either (on the bench's
+   * one-month searches, 2.0–2.2 ms against 1.6–1.9 with all 200,000 kept), and no call waits for
+   * the whole pass (1.3 s there).
+   */
+  keepOlderFacetFields(n: number): boolean {
+    if (!this.db.open || this.keptDownTo === null || this.facetColumns.size + n > this.facetColumns.maxArticles) return false;
+    return this.keepFacetFieldsBelow(this.keptDownTo, n) === n;
+  }
+
+  private keepFacetFieldsBelow(below: number, n: number): number {
     if (!this.facetIndex) return 0;
-    const rows = this.db
-      .prepare(`${this.facetFieldsSelect()} ORDER BY doc DESC LIMIT ?`)
-      .all(Math.max(0, Math.min(n, FACET_FIELDS_MAX))) as JoinedRow[];
-    for (const r of rows) this.keptFacetFields(r);
-    return rows.length;
+    const want = Math.max(0, Math.min(n, this.facetColumns.maxArticles));
+    this.facetColumns.makeRoom(want);
+    const rows = this.db.prepare(`${this.facetFieldsSelect()} WHERE doc < ? ORDER BY doc DESC LIMIT ?`).iterate(below, want) as IterableIterator<JoinedRow>;
+    let read = 0;
+    for (const r of rows) {
+      this.facetColumns.add(r.k, r);
+      this.keptDownTo = r.k;
+      read++;
+    }
+    return read;
   }
 
   /** The SELECT … FROM of the facet fields as JoinedRow, from the covering index where there is one. */
   private facetFieldsSelect(): string {
     return `SELECT doc AS k, outlet, section, dct${this.entityKeysColumn ? ", entity_keys AS ek" : ""} FROM articles${this.facetIndex ? " INDEXED BY articles_facets" : ""}`;
-  }
-
-  /** A joined row's facet fields, kept (facetFieldsOf), as a matched row. */
-  private keptFacetFields(r: JoinedRow): MatchedRow {
-    let f = this.facetFields.get(r.k);
-    if (!f) {
-      if (this.facetFields.size >= FACET_FIELDS_MAX) this.facetFields.clear();
-      f = { outlet: r.outlet, section: r.section, dct: r.dct, keys: r.ek == null ? null : (JSON.parse(r.ek) as string[]).map((key) => this.keyString(key)) };
-      this.facetFields.set(r.k, f);
-    }
-    return matchedRow(f, r);
-  }
-
-  /** One string per entity key across the kept facet fields (bounded: keys can be many). */
-  private keyString(key: string): string {
-    const kept = this.keyStrings.get(key);
-    if (kept !== undefined) return kept;
-    if (this.keyStrings.size >= FACET_FIELDS_MAX) this.keyStrings.clear();
-    this.keyStrings.set(key, key);
-    return key;
   }
 
   /**
@@ -818,10 +840,22 @@ export class SqliteStore implements Store {
    */
   private topEntities(matched: MatchedRow[]): Array<{ id: string; count: number }> {
     const missing: number[] = [];
-    const counts = new Map<string, number>();
+    // Counted by key id in a scratch array (zeroed again below), not in a Map keyed by strings.
+    if (this.keyCounts.length < this.facetColumns.keyCount) this.keyCounts = new Int32Array(Math.max(this.facetColumns.keyCount, 2 * this.keyCounts.length));
+    const counts = this.keyCounts;
+    const touched: number[] = [];
     for (const r of matched) {
       if (r.keys === null) missing.push(r.k);
-      else for (const key of r.keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+      else for (let i = 0; i < r.keys.length; i++) if (counts[r.keys[i]!]++ === 0) touched.push(r.keys[i]!);
+    }
+    // Only the keys at or above the twentieth highest count can be among the twenty (or every key,
+    // when SQL adds counts of its own below).
+    let floor = 0;
+    if (!missing.length && touched.length > 20) floor = Int32Array.from(touched, (id) => counts[id]!).sort()[touched.length - 20]!;
+    const byKey = new Map<string, number>();
+    for (const id of touched) {
+      if (counts[id]! >= floor) byKey.set(this.facetColumns.keyName(id), counts[id]!);
+      counts[id] = 0;
     }
     // Counted on the key alone (the names of thousands of rows are not carried through the grouping);
     // the twenty keys kept then take the name, English name and type the entity page shows.
@@ -830,8 +864,8 @@ export class SqliteStore implements Store {
         JSON.stringify(missing),
       ) as Array<{ id: string; count: number }>;
     if (missing.length === matched.length) return missing.length ? inSql(" LIMIT 20") : [];
-    if (missing.length) for (const { id, count } of inSql("")) counts.set(id, (counts.get(id) ?? 0) + count);
-    return topByCount(counts, 20);
+    if (missing.length) for (const { id, count } of inSql("")) byKey.set(id, (byKey.get(id) ?? 0) + count);
+    return topByCount(byKey, 20);
   }
 
   async lookupEntities(prefix: string, limit = 10): Promise<EntitySummary[]> {
@@ -1001,21 +1035,15 @@ export function unpackText(record: Uint8Array, body: Uint8Array | null): string 
 }
 
 /** A matched article as the facets and the ranking read it: its facet fields, number and score. */
-type MatchedRow = FacetFields & { k: number; score?: number };
-/**
- * What the facets read of an article: its outlet, section, date and archive-wide entity keys (null
- * where the row has no entity_keys value: counted in SQL). Written once with the article, never
- * changed after.
- */
-type FacetFields = { outlet: string | null; section: string | null; dct: string | null; keys: readonly string[] | null };
+type MatchedRow = FacetRow & { k: number; score?: number };
 /** A matched row: an article's facet fields with its number and score (one object shape for all). */
-function matchedRow(f: FacetFields, r: { k: number; score?: number }): MatchedRow {
+function matchedRow(f: FacetRow, r: { k: number; score?: number }): MatchedRow {
   return { outlet: f.outlet, section: f.section, dct: f.dct, keys: f.keys, k: r.k, score: r.score };
 }
 /** An index entry whose article row is not there (never, unless the file was edited by hand). */
-const NO_FACET_FIELDS: FacetFields = { outlet: null, section: null, dct: null, keys: [] };
+const NO_FACET_FIELDS: FacetRow = { outlet: null, section: null, dct: null, keys: FacetColumns.NO_KEYS };
 /** A matched row as the join reads it; `ek` is its entity_keys (JSON), where the archive has them. */
-type JoinedRow = Omit<FacetFields, "keys"> & { k: number; ek?: string | null; score?: number };
+type JoinedRow = FacetSource & { k: number; score?: number };
 
 /**
  * The `n` entries with the highest counts, ties by key in byteOrder. Only the entries at or above the

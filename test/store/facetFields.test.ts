@@ -107,6 +107,33 @@ test("the newest articles' facet fields kept at start give the answers of a conn
     }
   }));
 
+test("kept chunk by chunk from the newest, or within a bound that empties them, the facet fields give the same answers", () =>
+  withSampleArchive(async (file) => {
+    const counter = new SqliteStore(file, { readonly: true });
+    const articles = (await counter.stats()).articles;
+    await counter.close();
+    const plain = new SqliteStore(file, { readonly: true, rankWindow: 25 });
+    // A read worker's start: the newest few, then older chunks until every article is kept.
+    const chunked = new SqliteStore(file, { readonly: true, rankWindow: 25 });
+    assert.equal(chunked.keepNewestFacetFields(10), 10);
+    let steps = 0;
+    while (chunked.keepOlderFacetFields(7)) steps++;
+    assert.equal(steps, Math.floor((articles - 10) / 7), "chunks of 7 until the oldest article");
+    // A bound smaller than one search's matches: the kept fields are emptied before each search needs room.
+    const bounded = new SqliteStore(file, { readonly: true, rankWindow: 25, keptFacetFields: 30 });
+    assert.equal(bounded.keepNewestFacetFields(), 30);
+    assert.equal(bounded.keepOlderFacetFields(5), false, "no room left for more");
+    for (const round of ["cold", "warm"]) {
+      for (const q of [...QUERIES, "الرئيس date:2018", 'outlet:"BBC Arabic" الحكومة', "الرئيس" + EVERY_DATE]) {
+        const want = await plain.search(q, { limit: 5, facets: true });
+        assert.deepEqual(await chunked.search(q, { limit: 5, facets: true }), want, `${q} (chunked, ${round})`);
+        assert.deepEqual(await bounded.search(q, { limit: 5, facets: true }), want, `${q} (bounded, ${round})`);
+      }
+    }
+    for (const s of [plain, chunked, bounded]) await s.close();
+    assert.equal(chunked.keepOlderFacetFields(7), false, "nothing read from a closed archive");
+  }));
+
 test("an archive without the facet index opened read-only keeps nothing at start and searches as before", () =>
   withSampleArchive(async (file) => {
     const before = new SqliteStore(file, { readonly: true });

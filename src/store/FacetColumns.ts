@@ -43,11 +43,9 @@ export class FacetColumns {
   private pool = new Int32Array(1024);
   private poolLength = 0;
   /** Outlets, sections and dates, once each. */
-  private strings: string[] = [];
-  private stringIds = new Map<string, number>();
-  /** Entity keys, once each: a key's id is its place here. */
-  private keys: string[] = [];
-  private keyIds = new Map<string, number>();
+  private strings = new StringTable();
+  /** Entity keys, once each: the ids in FacetRow.keys. */
+  private keys = new StringTable();
   private kept = 0;
 
   constructor(
@@ -63,12 +61,12 @@ export class FacetColumns {
 
   /** The entity key of an id given in a FacetRow's `keys`. */
   keyName(id: number): string {
-    return this.keys[id]!;
+    return this.keys.at(id);
   }
 
   /** How many distinct entity keys the kept articles name (ids run from 0 to this). */
   get keyCount(): number {
-    return this.keys.length;
+    return this.keys.size;
   }
 
   has(doc: number): boolean {
@@ -83,10 +81,8 @@ export class FacetColumns {
     if (this.kept + n <= this.maxArticles && this.poolLength <= this.maxKeys) return;
     this.state.fill(0);
     this.poolLength = 0;
-    this.strings = [];
-    this.stringIds.clear();
-    this.keys = [];
-    this.keyIds.clear();
+    this.strings = new StringTable();
+    this.keys = new StringTable();
     this.kept = 0;
   }
 
@@ -105,7 +101,7 @@ export class FacetColumns {
       const keys = JSON.parse(f.ek) as string[];
       if (this.poolLength + keys.length > this.pool.length) this.growPool(this.poolLength + keys.length);
       this.keyStart[doc] = this.poolLength;
-      for (const key of keys) this.pool[this.poolLength++] = this.keyId(key);
+      for (const key of keys) this.pool[this.poolLength++] = this.keys.id(key);
       this.keyEnd[doc] = this.poolLength;
       this.state[doc] = 1;
     }
@@ -133,35 +129,18 @@ export class FacetColumns {
       outlet: f.outlet,
       section: f.section,
       dct: f.dct,
-      keys: f.ek == null ? null : Int32Array.from(JSON.parse(f.ek) as string[], (key) => this.keyId(key)),
+      keys: f.ek == null ? null : Int32Array.from(JSON.parse(f.ek) as string[], (key) => this.keys.id(key)),
     };
   }
 
   static readonly NO_KEYS = EMPTY;
 
   private string(id: number): string | null {
-    return id === NONE ? null : this.strings[id]!;
+    return id === NONE ? null : this.strings.at(id);
   }
 
   private stringId(s: string | null): number {
-    if (s === null) return NONE;
-    let id = this.stringIds.get(s);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.strings.push(s);
-      this.stringIds.set(s, id);
-    }
-    return id;
-  }
-
-  private keyId(key: string): number {
-    let id = this.keyIds.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.keys.push(key);
-      this.keyIds.set(key, id);
-    }
-    return id;
+    return s === null ? NONE : this.strings.id(s);
   }
 
   private grow(min: number): void {
@@ -186,5 +165,29 @@ export class FacetColumns {
     const pool = new Int32Array(Math.max(min, this.pool.length * 2));
     pool.set(this.pool.subarray(0, this.poolLength));
     this.pool = pool;
+  }
+}
+
+/** Strings stored once each, numbered in the order first seen. */
+class StringTable {
+  private list: string[] = [];
+  private ids = new Map<string, number>();
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  at(id: number): string {
+    return this.list[id]!;
+  }
+
+  id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.list.length;
+      this.list.push(s);
+      this.ids.set(s, id);
+    }
+    return id;
   }
 }

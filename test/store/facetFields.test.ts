@@ -37,6 +37,16 @@ async function withSampleArchive(use: (file: string) => Promise<void>): Promise<
   }
 }
 
+/** How many articles the archive file holds. */
+async function articlesIn(file: string): Promise<number> {
+  const counter = new SqliteStore(file, { readonly: true });
+  try {
+    return (await counter.stats()).articles;
+  } finally {
+    await counter.close();
+  }
+}
+
 test("facets from kept fields equal those the join reads, cold and warm, within and beyond the rank window", () =>
   withSampleArchive(async (file) => {
     for (const rankWindow of [1000, 25]) {
@@ -87,9 +97,7 @@ test("filters tested on the index's rowid select, rank and facet what the join d
 
 test("the newest articles' facet fields kept at start give the answers of a connection that kept none", () =>
   withSampleArchive(async (file) => {
-    const counter = new SqliteStore(file, { readonly: true });
-    const articles = (await counter.stats()).articles;
-    await counter.close();
+    const articles = await articlesIn(file);
     for (const rankWindow of [1000, 25]) {
       const plain = new SqliteStore(file, { readonly: true, rankWindow });
       // Half: some matches kept from the start, the older ones read as searches meet them.
@@ -109,9 +117,7 @@ test("the newest articles' facet fields kept at start give the answers of a conn
 
 test("kept chunk by chunk from the newest, or within a bound that empties them, the facet fields give the same answers", () =>
   withSampleArchive(async (file) => {
-    const counter = new SqliteStore(file, { readonly: true });
-    const articles = (await counter.stats()).articles;
-    await counter.close();
+    const articles = await articlesIn(file);
     const plain = new SqliteStore(file, { readonly: true, rankWindow: 25 });
     // A read worker's start: the newest few, then older chunks until every article is kept.
     const chunked = new SqliteStore(file, { readonly: true, rankWindow: 25 });

@@ -8,11 +8,10 @@
 //      K_COARSE clusters over the fine centroids, and K_FINER clusters over the words.
 // Output: resources/clusters/clusters.tsv (word TAB fine TAB coarse TAB finer), sorted by frequency.
 // Runs in a few minutes on one core: `npm run build:clusters` (node --import tsx, for src/text).
-import { createReadStream, mkdirSync, writeFileSync, existsSync } from "node:fs";
-import { createGunzip } from "node:zlib";
-import { createInterface } from "node:readline";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { tokenize } from "../src/text/tokenize.js";
-import { resourcePath, sharedPath } from "../src/resources.js";
+import { resourcePath } from "../src/resources.js";
+import { newsArticles } from "./lib/newsArticles.mjs";
 
 const VOCAB = 40000;
 const CONTEXT = 600;
@@ -24,7 +23,6 @@ const K_COARSE = 48;
 // (first names, surnames, club names, company names), which the tagger uses beside the coarser ids.
 const K_FINER = 1024;
 const ITER = 14;
-const FILES = ["news/ant-multisource-v2.1.jsonl.gz", "news/ant-jawharafm-v1.1.jsonl.gz"];
 
 const t0 = Date.now();
 const log = (m) => console.error(`[clusters ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -42,22 +40,6 @@ function gauss() {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
-async function* articles() {
-  for (const f of FILES) {
-    const p = sharedPath("data/" + f);
-    if (!existsSync(p)) throw new Error(`missing ${p}`);
-    const rl = createInterface({ input: createReadStream(p).pipe(createGunzip()), crlfDelay: Infinity });
-    const seen = new Set();
-    for await (const line of rl) {
-      if (!line) continue;
-      const a = JSON.parse(line);
-      if (seen.has(a.text_md5)) continue;
-      seen.add(a.text_md5);
-      yield `${a.title ?? ""}\n${a.text ?? ""}`;
-    }
-  }
-}
-
 /** Sentences as arrays of normalised tokens; digits collapse to one symbol. */
 function tokens(text) {
   return tokenize(text).map((t) => (t.kind === "number" ? "<num>" : t.kind === "latin" ? "<lat>" : t.norm));
@@ -67,7 +49,7 @@ function tokens(text) {
 const ids = new Map();
 const idFreq = [];
 const docs = [];
-for await (const text of articles()) {
+for await (const text of newsArticles()) {
   const toks = tokens(text);
   const arr = new Int32Array(toks.length);
   for (let i = 0; i < toks.length; i++) {

@@ -8,8 +8,14 @@
 //   4. google/transliteration ar2en (Apache-2.0) — one-word Arabic→English transliterations, used to
 //      give unknown names an English form → resources/kb/translit.tsv;
 //   5. ANERGazet and ANETAC (no stated licence) — typed name lists, stored only as hashes of their
-//      matching keys for the tagger's gazetteer features → resources/ner/names.bin.
+//      matching keys for the tagger's gazetteer features → resources/ner/names.bin; single words
+//      that the news uses as common words are left out (see `keep`);
+//   6. ANETAC's names against the news's nouns and adjectives — the letter n-gram table of the
+//      tagger's name-shape feature → resources/ner/nameshape.tsv.
+// Steps 5 and 6 read the ANT news corpora in ../shared/data/news (about 10 s).
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { newsArticles } from "./lib/newsArticles.mjs";
+import { tokenize } from "../src/text/tokenize.js";
 import { resourcePath, sharedPath } from "../src/resources.js";
 import { normalize } from "../src/text/normalize.js";
 import { exactKey } from "../src/kb/matchKey.js";
@@ -91,23 +97,115 @@ console.error(`translit.tsv: ${translit.size} words`);
 
 // Name lists for the tagger (hashed).
 const names = [];
+const newsCounts = await countNewsWords();
+const use = wordUse(newsCounts);
+const stop = new Set(readFileSync(resourcePath("store/stopwords.txt"), "utf8").split("\n").filter(Boolean).map((w) => normalize(w)));
+const dropped = {};
+// A single listed word that is a common word is left out, so that a list match means a name:
+// ANERGazet lists "من" and "الذي" as persons, and before this they matched 8,309 tokens that
+// ANERcorp tags O against 909 of persons. Common: a stop word (lists match without the article, so
+// "الأمس" is tested as "أمس"), or a word the news often gives a possessive suffix ("أمامه") or, for
+// a person's name without the article, often uses with the article ("الحرب", "الكبير").
+const keep = (type, toks) => {
+  if (toks.length !== 1) return true;
+  const u = use(normalize(toks[0]), true);
+  const person = type === "PER" || type === "PER2";
+  const why = stop.has(u.word) || stop.has(u.base) ? "stop"
+    : u.total < 20 ? ""
+    : u.poss / u.total >= 0.05 ? "possessive"
+    : person && !u.article && u.def / u.total >= 0.3 ? "article" : "";
+  if (why) dropped[`${type} ${why}`] = (dropped[`${type} ${why}`] ?? 0) + 1;
+  return !why;
+};
 const types = { Loc: "LOC", Org: "ORG", Pers: "PER" };
 for (const [file, type] of Object.entries(types)) {
   for (const line of readFileSync(gz(`anergazet/Aligned${file}Gazetteer.txt`), "utf8").split("\n")) {
     const s = line.trim();
     if (!s || /^[=*]+$/.test(s)) continue;
-    names.push([type, nameTokens(s)]);
+    const toks = nameTokens(s);
+    if (keep(type, toks)) names.push([type, toks]);
   }
 }
 // ANETAC is mined automatically and noisier: its types get their own bits (PER2 LOC2 ORG2).
 const anetac = { PERSON: "PER2", LOCATION: "LOC2", ORGANIZATION: "ORG2" };
+const shapeNames = new Set(); // ANETAC's one-word names, for the name-shape table below
 for (const line of readFileSync(gz("anetac/en-ar-named-entities.txt"), "utf8").split("\n")) {
   const f = line.trim().split(" ");
   if (f.length !== 3 || !anetac[f[0]]) continue;
-  names.push([anetac[f[0]], nameTokens(f[2])]);
+  if (/^[\u0621-\u064a]{2,}$/.test(f[2])) shapeNames.add(normalize(f[2]));
+  const toks = nameTokens(f[2]);
+  if (keep(anetac[f[0]], toks)) names.push([anetac[f[0]], toks]);
 }
 for (const e of entities) for (const a of e.aliases) if (e.type !== "MISC") names.push([e.type, nameTokens(a)]);
 const bin = NameList.encode(names);
 mkdirSync(resourcePath("ner"), { recursive: true });
 writeFileSync(resourcePath("ner/names.bin"), Buffer.from(bin.buffer, bin.byteOffset, bin.byteLength));
-console.error(`names.bin: ${bin[0]} names, ${bin[1]} first tokens`);
+console.error(`names.bin: ${bin[0]} names, ${bin[1]} first tokens; single words left out as common words: ${JSON.stringify(dropped)}`);
+
+// The tagger's name-shape table (NameShape): log-odds of letter 2-4-grams in ANETAC's one-word names
+// (transliterations) against news words seen 5 times or more that are used as Arabic nouns and
+// adjectives (with the article or a possessive suffix in 30% of their uses or more).
+const shapeWords = new Set();
+for (const [w, n] of newsCounts) {
+  if (n < 5 || w.length < 2 || shapeNames.has(w)) continue;
+  const u = use(w, false);
+  if (u.total && (u.def + u.poss) / u.total >= 0.3) shapeWords.add(u.base);
+}
+const grams = (w) => {
+  const s = "^" + w + "$", out = [];
+  for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= s.length; i++) out.push(s.slice(i, i + n));
+  return out;
+};
+const inNames = new Map(), inWords = new Map();
+let nNames = 0, nWords = 0;
+for (const w of shapeNames) for (const g of grams(w)) { inNames.set(g, (inNames.get(g) ?? 0) + 1); nNames++; }
+for (const w of shapeWords) for (const g of grams(w)) { inWords.set(g, (inWords.get(g) ?? 0) + 1); nWords++; }
+const allGrams = [...new Set([...inNames.keys(), ...inWords.keys()])].sort();
+const logOdds = (a, b) => Math.log((a + 0.5) / (nNames + 0.5 * allGrams.length)) - Math.log((b + 0.5) / (nWords + 0.5 * allGrams.length));
+const shapeLines = [`<unk>\t${logOdds(0, 0).toFixed(2)}`];
+for (const g of allGrams) {
+  const a = inNames.get(g) ?? 0, b = inWords.get(g) ?? 0;
+  if (a + b >= 2) shapeLines.push(`${g}\t${logOdds(a, b).toFixed(2)}`);
+}
+writeFileSync(resourcePath("ner/nameshape.tsv"), shapeLines.join("\n") + "\n");
+console.error(`nameshape.tsv: ${shapeLines.length - 1} letter n-grams from ${shapeNames.size} names and ${shapeWords.size} words`);
+
+/** Every word of the news corpora (tokenised and normalised as the tagger does) with its count. */
+async function countNewsWords() {
+  const counts = new Map();
+  for await (const text of newsArticles()) {
+    for (const t of tokenize(text)) if (t.kind !== "number" && t.kind !== "latin") counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * How the news uses a word: its base (without the article, and for a running-text word without a
+ * preposition or a one-letter proclitic when the news has the rest more often), and the counts of
+ * the base bare, with the article, and with a possessive suffix. A listed name carries no
+ * preposition, so for one (`listed`) only the article comes off ("باليسا" stays whole).
+ */
+function wordUse(counts) {
+  const c = (w) => counts.get(w) ?? 0;
+  return (word, listed) => {
+    let base = word, article = false;
+    if (listed) {
+      if (base.startsWith("ال") && base.length >= 4) { base = base.slice(2); article = true; }
+    } else {
+      for (const p of ["وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال"]) {
+        if (base.startsWith(p) && base.length - p.length >= 2) { base = base.slice(p.length); article = true; break; }
+      }
+      if (!article && base.length >= 4 && "وفبلك".includes(base[0]) && c(base) < c(base.slice(1))) base = base.slice(1);
+    }
+    let bare = 0, def = 0, poss = 0;
+    for (const p of ["", "و", "ف", "ب", "ل", "ك"]) bare += c(p + base);
+    for (const p of ["ال", "وال", "فال", "بال", "كال", "وبال", "لل", "ولل", "فلل"]) def += c(p + base);
+    // After the normaliser ة is ه, so a final ه is a possessive only after a ت stem ("مدينته"); "نا"
+    // is left out too ("مارينا").
+    const stem = base.endsWith("ه") ? base.slice(0, -1) + "ت" : base;
+    for (const e of base.endsWith("ه") ? ["ه", "ها", "هم", "هما", "كم"] : ["ها", "هم", "هما", "كم"]) {
+      for (const p of ["", "و", "ب", "ل"]) poss += c(p + stem + e);
+    }
+    return { word, base, article, bare, def, poss, total: bare + def };
+  };
+}

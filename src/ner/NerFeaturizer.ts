@@ -14,12 +14,13 @@ import { segment } from "../text/tokenize.js";
 import { exactKey } from "../kb/matchKey.js";
 import { knowledgeBase, type KnowledgeBase, type KbMatch, type KbStart } from "../kb/KnowledgeBase.js";
 import { nameList, type NameList } from "./NameList.js";
+import { nameShape, type NameShape } from "./NameShape.js";
 import { finishMix, hashString, mixInt } from "./hash.js";
 import { MAX_SPAN, spanKeys, trainLexicon, type TrainLexicon } from "./TrainLexicon.js";
 
 const enum A {
   Word, Stem, Pro, P1, P2, P3, S1, S2, S3, Shape, Fine, Coarse, Trig, StemS2, StemP2, Len,
-  P4, S4, G1, G2, G3, G4, G5, G6, Finer,
+  P4, S4, G1, G2, G3, G4, G5, G6, Finer, NameShape,
   Count,
 }
 
@@ -35,7 +36,7 @@ export interface Gazetteer {
 const mx = mixInt;
 
 /** Number of features per token (fixed, so feature arrays are flat). */
-export const FEATURES_PER_TOKEN = 80;
+export const FEATURES_PER_TOKEN = 84;
 
 /** The first step of `mix(template, value)` for templates 1 … FEATURES_PER_TOKEN (see hash.ts). */
 const TEMPLATE_MUL = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, j) => Math.imul(j + 1, 0x9e3779b1));
@@ -53,7 +54,7 @@ function templateId(jm: number, v: number): number {
 const TYPE_T: ReadonlyArray<readonly [template: number, attribute: number]> = [
   [0, -1], [1, A.Word], [6, A.Stem], [9, A.Pro], [10, A.P1], [11, A.P2], [12, A.P3], [13, A.S1], [14, A.S2], [15, A.S3],
   [16, A.StemS2], [17, A.StemP2], [18, A.Shape], [21, A.Len], [22, A.Fine], [27, A.Coarse], [36, A.Trig], [56, A.P4], [57, A.S4],
-  [58, A.G1], [59, A.G2], [60, A.G3], [61, A.G4], [62, A.G5], [63, A.G6], [64, A.Finer],
+  [58, A.G1], [59, A.G2], [60, A.G3], [61, A.G4], [62, A.G5], [63, A.G6], [64, A.Finer], [80, A.NameShape],
 ];
 const TYPE_J = Int32Array.from(TYPE_T, ([j]) => j);
 /** Scratch for the span keys of every length from one token (TrainLexicon.spanKeys). */
@@ -77,6 +78,7 @@ export interface NerResources {
   triggers: Map<string, number>;
   kb: KnowledgeBase;
   names: NameList;
+  shape: NameShape;
   known: (stem: string) => boolean;
 }
 
@@ -106,7 +108,7 @@ export function nerResources(): NerResources {
   }
   const kb = knowledgeBase();
   const known = (s: string) => clusters.has(s) || kb.tokenKeys.has(exactKey(s));
-  shared = { clusters, triggers, kb, names: nameList(), known };
+  shared = { clusters, triggers, kb, names: nameList(), shape: nameShape(), known };
   return shared;
 }
 
@@ -237,6 +239,7 @@ export class NerFeaturizer {
     h(A.Fine, c === undefined ? "none" : via + ((c >> 8) & 0xfff));
     h(A.Coarse, c === undefined ? "none" : String(c & 255));
     h(A.Finer, c === undefined ? "none" : String(c >>> 20));
+    h(A.NameShape, this.res.shape.bucket(stem));
     const tk = this.res.triggers.get(exactKey(norm)) ?? this.res.triggers.get(exactKey(stem)) ?? 0;
     h(A.Trig, String(tk));
     return a;
@@ -442,6 +445,8 @@ export class NerFeaturizer {
       feats[p++] = LX[x0]!; feats[p++] = LX[x0 + 1]!; feats[p++] = LX[xm1]!; feats[p++] = LX[xp1]!; feats[p++] = LX[xm2]!; feats[p++] = LX[xp2]!;
       feats[p++] = LX[x0 + 2]!; feats[p++] = LX[xm1 + 2]!; feats[p++] = LX[xp1 + 2]!;
       feats[p++] = mx(LX[x0]!, LX[x0 + 2]!); feats[p++] = mx(LX[xm1]!, LX[x0]!);
+      feats[p++] = P[o0 + A.NameShape]!; feats[p++] = P[om1 + A.NameShape]!; feats[p++] = P[op1 + A.NameShape]!;
+      feats[p++] = mx(P[o0 + A.NameShape]!, LX[x0]!);
       if (p !== (i + 1) * F) throw new Error(`feature count ${p - i * F} != ${F}`);
     }
     // Each context value becomes its feature id, mix(template number, value), in one tight pass;

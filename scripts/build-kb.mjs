@@ -108,7 +108,7 @@ const dropped = {};
 // a person's name without the article, often uses with the article ("الحرب", "الكبير").
 const keep = (type, toks) => {
   if (toks.length !== 1) return true;
-  const u = use(normalize(toks[0]), true);
+  const u = use(toks[0], true); // nameTokens gives normalised tokens
   const person = type === "PER" || type === "PER2";
   const why = stop.has(u.word) || stop.has(u.base) ? "stop"
     : u.total < 20 ? ""

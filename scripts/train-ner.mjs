@@ -387,29 +387,28 @@ const f1s = (s) => `dev F1 ${(100 * s.overall.f1).toFixed(2)} (${Object.entries(
  * six epochs without a better choice. Returns the chosen epoch's own scores and weights.
  */
 function chooseOnDev({ fixedE, penalties: ds, step, scoreAt, line }) {
-  const curve = new Map(); // epoch -> Map(penalty -> dev F1)
+  const curve = new Map(); // epoch -> Map(penalty -> dev scores)
   let best = { f1: -1, smoothed: -1, epoch: 0, penalty: 0, scores: null, pred: null, w: null };
-  let prev = null; // the last scored epoch: { e, w, byD: Map(penalty -> scores) }
-  const consider = (c) => {
-    for (const [d, s] of c.byD) {
-      const near = [c.e - 1, c.e, c.e + 1].map((k) => curve.get(k)?.get(d)).filter((x) => x !== undefined);
+  let prev = null; // the last scored epoch and its weights, chosen only once the next one has run
+  const consider = ({ e, w }) => {
+    for (const [d, s] of curve.get(e)) {
+      const near = [e - 1, e, e + 1].map((k) => curve.get(k)?.get(d)?.overall.f1).filter((x) => x !== undefined);
       const smoothed = near.reduce((a, b) => a + b, 0) / near.length;
-      if (smoothed > best.smoothed) best = { f1: s.overall.f1, smoothed, epoch: c.e, penalty: d, scores: s, pred: s.pred, w: c.w };
+      if (smoothed > best.smoothed) best = { f1: s.overall.f1, smoothed, epoch: e, penalty: d, scores: s, pred: s.pred, w };
     }
   };
   for (let e = 1; e <= (fixedE || maxEpochs); e++) {
     const { errors, w } = step(e);
     if (!w) continue;
-    const byD = new Map();
-    curve.set(e, new Map());
+    const byPenalty = new Map();
     for (const d of ds) {
       const s = scoreAt(w, d);
       log(line(e, d, errors, s));
-      byD.set(d, s);
-      curve.get(e).set(d, s.overall.f1);
+      byPenalty.set(d, s);
     }
+    curve.set(e, byPenalty);
     if (prev) consider(prev);
-    prev = { e, w, byD };
+    prev = { e, w };
     if (!fixedE && e - Math.max(best.epoch, 1) >= 6) break;
   }
   if (prev) consider(prev);

@@ -3,17 +3,21 @@
 //   1. resources/kb/core.json — the curated core (written by hand), taken whole;
 //   2. ../shared/data/gazetteers/countries-ar-en.tsv (ODbL) — countries the core lacks;
 //   3. ../shared/data/gazetteers/world-cities-ar-en.csv (CC BY 4.0) — cities of 100,000 people or
-//      more that the core lacks ("مدينة"/"ولاية" prefixes removed);
+//      more that the core lacks ("مدينة"/"ولاية" prefixes removed), less the rows of
+//      resources/kb/city-errata.tsv (Arabic names that belong to another place);
+//   4. resources/kb/curated/*.json (written by hand, checked by scripts/check-curated.mjs) — more
+//      places, organisations, people and named events; an entry whose type and English name (or
+//      type and Arabic name) an entity above already has only adds its spellings to that entity;
 //   → resources/kb/kb.json
-//   4. google/transliteration ar2en (Apache-2.0) — one-word Arabic→English transliterations, used to
+//   5. google/transliteration ar2en (Apache-2.0) — one-word Arabic→English transliterations, used to
 //      give unknown names an English form → resources/kb/translit.tsv;
-//   5. ANERGazet and ANETAC (no stated licence) — typed name lists, stored only as hashes of their
+//   6. ANERGazet and ANETAC (no stated licence) — typed name lists, stored only as hashes of their
 //      matching keys for the tagger's gazetteer features → resources/ner/names.bin; single words
 //      that the news uses as common words are left out (see `keep`);
-//   6. ANETAC's names against the news's nouns and adjectives — the letter n-gram table of the
+//   7. ANETAC's names against the news's nouns and adjectives — the letter n-gram table of the
 //      tagger's name-shape feature → resources/ner/nameshape.tsv.
-// Steps 5 and 6 read the ANT news corpora in ../shared/data/news (about 10 s).
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+// Steps 6 and 7 read the ANT news corpora in ../shared/data/news (about 10 s).
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { newsArticles } from "./lib/newsArticles.mjs";
 import { tokenize } from "../src/text/tokenize.js";
 import { resourcePath, sharedPath } from "../src/resources.js";
@@ -69,20 +73,51 @@ function csvRow(line) {
   return out;
 }
 let nCities = 0;
+// Rows whose Arabic name is another place's (or no place's): see resources/kb/city-errata.tsv.
+const errata = new Set(readFileSync(resourcePath("kb/city-errata.tsv"), "utf8").split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split("\t").slice(0, 2).join("\t")));
 const cityLines = readFileSync(gz("world-cities-ar-en.csv"), "utf8").trim().split("\n").slice(1);
 for (const line of cityLines) {
   const [, countryEn, cityAr0, cityEn, pop] = csvRow(line);
-  if (!cityAr0 || !cityEn || Number(pop) < 100000) continue;
+  if (!cityAr0 || !cityEn || Number(pop) < 100000 || errata.has(`${countryEn}\t${cityEn}`)) continue;
   const cityAr = cityAr0.replace(/^(مدينة|ولاية|محافظة|بلدية) /u, "").trim();
   if (/[A-Za-z]/.test(cityAr) || normalize(cityAr).replace(/ /g, "").length < 3) continue;
   if (taken.has(keyOf(cityAr)) || coreEn.has(cityEn)) continue;
   addEntity({ type: "LOC", ar: cityAr, en: cityEn === countryEn ? cityEn : `${cityEn}`, aliases: [cityAr] }, "city");
   nCities++;
 }
+
+// Curated lists, after the gazetteers so that a country's or city's spelling variants join it.
+const byTypeEn = new Map(entities.map((e, i) => [`${e.type} ${e.en}`, i]));
+let nCurated = 0, nMerged = 0;
+const curatedDir = resourcePath("kb/curated");
+for (const file of readdirSync(curatedDir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const e of JSON.parse(readFileSync(`${curatedDir}/${file}`, "utf8")).entities) {
+    const sameName = taken.get(keyOf(e.ar));
+    const at = byTypeEn.get(`${e.type} ${e.en}`) ?? (sameName !== undefined && entities[sameName].type === e.type ? sameName : undefined);
+    if (at === undefined) {
+      const full = new Set([e.ar, ...(e.aliases ?? [])].map(keyOf));
+      addEntity({ ...e, ...(e.short ? { short: e.short.filter((a) => !full.has(keyOf(a))) } : {}) }, "list");
+      byTypeEn.set(`${e.type} ${e.en}`, entities.length - 1);
+      nCurated++;
+      continue;
+    }
+    // The same entity: its names join the existing ones (whose English name and id stay).
+    const old = entities[at];
+    const join = (a = [], b = []) => [...new Set([...a, ...b])];
+    old.aliases = join(old.aliases, [e.ar, ...(e.aliases ?? [])]);
+    // A form that names the entity anywhere is not also a short form of it.
+    const full = new Set(old.aliases.map(keyOf));
+    const short = join(old.short, e.short).filter((a) => !full.has(keyOf(a))), titles = join(old.titles, e.titles);
+    if (short.length) old.short = short;
+    if (titles.length) old.titles = titles;
+    for (const a of old.aliases) if (!taken.has(keyOf(a))) taken.set(keyOf(a), at);
+    nMerged++;
+  }
+}
 for (const e of entities) e.forms = entityForms(e);
 mkdirSync(resourcePath("kb"), { recursive: true });
 writeFileSync(resourcePath("kb/kb.json"), JSON.stringify({ about: "Built by scripts/build-kb.mjs; see resources/SOURCES.md.", entities }, null, 0).replace(/\},\{"id"/g, '},\n{"id"') + "\n");
-console.error(`kb.json: ${entities.length} entities (core ${core.length}, countries ${nCountries}, cities ${nCities})`);
+console.error(`kb.json: ${entities.length} entities (core ${core.length}, countries ${nCountries}, cities ${nCities}, curated lists ${nCurated}; ${nMerged} list entries merged into entities above)`);
 
 // Transliterations: one Arabic word -> English.
 const translit = new Map();

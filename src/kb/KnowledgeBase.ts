@@ -93,29 +93,71 @@ export class KnowledgeBase {
 
   constructor(entities: KbEntity[]) {
     this.entities = entities;
-    entities.forEach((e, i) => {
-      const add = (toks: string[], kind: AliasKind) => {
-        const keys = toks.map(exactKey);
-        for (const k of keys) this.tokenKeys.add(k);
-        let articles = 0;
-        toks.forEach((t, k) => { if (hasArticle(t)) articles |= 1 << Math.min(k, 30); });
-        push(this.exact, keys.join(" "), { entity: i, kind, articles });
-        for (let k = 1; k < keys.length; k++) this.exactPrefixes.add(keys.slice(0, k).join(" "));
-        this.firstMax.set(keys[0]!, Math.max(this.firstMax.get(keys[0]!) ?? 0, keys.length));
-        if (kind === AliasKind.Title) return;
-        const fk = toks.map(fuzzyKey);
-        // Short skeletons collide with ordinary words; only names of some length match loosely.
-        if (fk.join("").length < 4) return;
-        push(this.fuzzy, fk.join(" "), { entity: i, kind, articles });
-        for (let k = 1; k < fk.length; k++) this.fuzzyPrefixes.add(fk.slice(0, k).join(" "));
-        this.fuzzyFirstMax.set(fk[0]!, Math.max(this.fuzzyFirstMax.get(fk[0]!) ?? 0, fk.length));
-      };
-      for (const f of e.forms ?? entityForms(e)) add(f.slice(2).split(" "), Number(f[0]) as AliasKind);
+    const keyOf = new Map<string, string>(); // token -> exactKey: most tokens recur across aliases
+    this.eachForm((toks, kind, i) => {
+      // Keys and their prefixes are built token by token, not sliced and joined for every prefix.
+      let key = "", articles = 0;
+      const n = toks.length;
+      for (let k = 0; k < n; k++) {
+        const t = toks[k]!;
+        let ek = keyOf.get(t);
+        if (ek === undefined) keyOf.set(t, (ek = exactKey(t)));
+        this.tokenKeys.add(ek);
+        if (hasArticle(t)) articles |= 1 << Math.min(k, 30);
+        if (k > 0) this.exactPrefixes.add(key);
+        key = k ? key + " " + ek : ek;
+      }
+      push(this.exact, key, { entity: i, kind, articles });
+      const first = keyOf.get(toks[0]!)!;
+      this.firstMax.set(first, Math.max(this.firstMax.get(first) ?? 0, n));
     });
     // One alias listed twice for one entity counts once.
-    for (const m of [this.exact, this.fuzzy]) {
-      for (const [k, list] of m) m.set(k, dedupe(list));
+    for (const [k, list] of this.exact) if (list.length > 1) this.exact.set(k, dedupe(list));
+  }
+
+  /** Every name form of every entity, as normalised tokens, with its kind and the entity's index. */
+  private eachForm(visit: (toks: string[], kind: AliasKind, entity: number) => void): void {
+    const entities = this.entities;
+    for (let i = 0; i < entities.length; i++) {
+      const e = entities[i]!;
+      for (const f of e.forms ?? entityForms(e)) visit(f.slice(2).split(" "), Number(f[0]) as AliasKind, i);
     }
+  }
+
+  private fuzzyBuilt = false;
+
+  /**
+   * The loose (consonant-skeleton) index, built on the first loose lookup: the tagger's gazetteer
+   * features read exact matches only, so `rasd tag` never pays for it, and loading stays quick.
+   */
+  private buildFuzzy(): void {
+    if (this.fuzzyBuilt) return;
+    this.fuzzyBuilt = true;
+    const skeleton = new Map<string, string>();
+    this.eachForm((toks, kind, i) => {
+      if (kind === AliasKind.Title) return;
+      const n = toks.length;
+      const fk: string[] = new Array(n);
+      let letters = 0, articles = 0;
+      for (let k = 0; k < n; k++) {
+        const t = toks[k]!;
+        let f = skeleton.get(t);
+        if (f === undefined) skeleton.set(t, (f = fuzzyKey(t)));
+        fk[k] = f;
+        letters += f.length;
+        if (hasArticle(t)) articles |= 1 << Math.min(k, 30);
+      }
+      // Short skeletons collide with ordinary words; only names of some length match loosely.
+      if (letters < 4) return;
+      let key = "";
+      for (let k = 0; k < n; k++) {
+        if (k > 0) this.fuzzyPrefixes.add(key);
+        key = k ? key + " " + fk[k] : fk[k]!;
+      }
+      push(this.fuzzy, key, { entity: i, kind, articles });
+      this.fuzzyFirstMax.set(fk[0]!, Math.max(this.fuzzyFirstMax.get(fk[0]!) ?? 0, n));
+    });
+    for (const [k, list] of this.fuzzy) if (list.length > 1) this.fuzzy.set(k, dedupe(list));
   }
 
   /**
@@ -164,6 +206,7 @@ export class KnowledgeBase {
       }
     }
     if (best || !allowFuzzy) return best;
+    this.buildFuzzy();
     for (const v of procliticVariants(norms[i]!)) {
       // Loose spelling and a guessed proclitic together are too weak ("فلوريدا" is not ف + "لاردة").
       if (v.key.length < 4 || v.cut > 0) continue;
@@ -197,6 +240,7 @@ export class KnowledgeBase {
     const c = fits(this.exact.get(norms.map(exactKey).join(" ")));
     if (c.length) return c;
     if (!allowFuzzy || norms.join("").length < 4) return [];
+    this.buildFuzzy();
     return fits(this.fuzzy.get(norms.map(fuzzyKey).join(" ")));
   }
 }

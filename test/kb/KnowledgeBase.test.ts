@@ -49,3 +49,29 @@ test("knowledge base: ordinary words are not names", () => {
   const kb = knowledgeBase();
   assert.deepEqual(findIn(kb, "قال إن الأسبوع المقبل سيشهد اجتماعا في وقت لاحق من اليوم").filter((g) => g.kind === AliasKind.Full), []);
 });
+
+test("knowledge base: the curated lists add places, bodies, people and events, and their spellings join one entity", () => {
+  const kb = knowledgeBase();
+  const got = findIn(kb, "وصل وفد من الأونروا إلى تايلند ثم إلى تايلاند بعد اجتماع منظمة الصحة العالمية في كاتالونيا");
+  // "وصل" (arrived) is also a club's bare name, a short form only: no full name there.
+  assert.equal(got[0]!.kind, AliasKind.Short);
+  assert.deepEqual(got.filter((g) => g.kind === AliasKind.Full).map((g) => g.en), ["UNRWA", "Thailand", "Thailand", "World Health Organization", "Catalonia"]);
+  // A country's press spellings join the country's own entity (one id), not a second Thailand.
+  assert.equal(kb.entities.filter((e) => e.en === "Thailand").length, 1);
+  assert.ok(kb.entities.some((e) => e.id.startsWith("list:") && e.type === "MISC"));
+});
+
+test("knowledge base: a common word that is also a name is only a short form (linked once introduced)", () => {
+  const kb = knowledgeBase();
+  // "البيت" (the house) is not Elbit; "الدوما" alone is the Syrian town's spelling as much as the Duma's.
+  assert.deepEqual(findIn(kb, "عاد إلى البيت").filter((g) => g.kind === AliasKind.Full), []);
+  assert.ok(kb.lookup(norms("الدوما")).every((c) => c.kind !== AliasKind.Full || kb.entities[c.entity]!.type === "LOC"));
+});
+
+test("knowledge base: gazetteer rows whose Arabic name belongs to another place are left out (city-errata.tsv)", () => {
+  const kb = knowledgeBase();
+  const en = (s: string) => kb.lookup(norms(s)).map((c) => kb.entities[c.entity]!.en);
+  assert.deepEqual(en("كوبنهاغن"), ["Copenhagen"]);
+  assert.ok(!en("العنقاء").includes("Phoenix"));
+  assert.ok(!kb.entities.some((e) => e.en === "Kobe" && e.aliases.includes("كوبنهاغن")));
+});

@@ -2,10 +2,11 @@
  * The trained tagger: weights per (feature hash, label) and label transitions, decoded with Viterbi
  * under the BIO constraint.
  *
- * The weights may come from either trainer, the file is the same: the first pass is a linear-chain
- * CRF (CrfTrainer; about half a point of pooled CV F1 above the averaged perceptron once stacked,
- * scripts/train-ner.mjs), the second an averaged perceptron (PerceptronTrainer; a CRF there was
- * unsteady). Both decode alike: sums of feature weights, then Viterbi.
+ * The weights may come from either trainer, the file is the same: both passes are linear-chain
+ * CRFs (CrfTrainer; the first about half a point of pooled CV F1 above the averaged perceptron once
+ * stacked, and with the larger knowledge base of Dec 2026 a CRF second pass scored above a
+ * perceptron one, scripts/train-ner.mjs); PerceptronTrainer's weights load the same way. Both decode
+ * alike: sums of feature weights, then Viterbi.
  *
  * File (resources/ner/model.bin, and model2.bin for the second pass), little-endian: magic "RNER",
  * version u32, nRows u32, nLabels u32, nFeatures-per-token u32 (FEATURES_PER_TOKEN, or plus

@@ -4,7 +4,7 @@
  *
  * 1. Split each region into sentences, tokenise them as ANERcorp is tokenised (words keep their
  *    clitics, punctuation apart); a run of more than MAX_RUN tokens is tagged in pieces.
- * 2. Tag every sentence with the perceptron, with the whole document as context.
+ * 2. Tag every sentence with the two-pass tagger, with the whole document as context.
  * 3. Find knowledge-base names (longest match, spelling-tolerant). A name that covers the tagger's
  *    entities replaces them; one the tagger missed is added; where they disagree otherwise, the
  *    tagger's boundaries stand.

@@ -4,7 +4,7 @@
  * 1. Take the article's own text: headline, body, byline, dateline and publisher line from the
  *    structure annotator (never boilerplate); the whole text when there is no structure.
  * 2. Split into sentences and tokens the way the tagger was trained (findMentions.ts).
- * 3. Tag with the two-pass tagger (src/ner: a CRF, then a perceptron over its labels), merge with knowledge-base names (src/kb), and cut
+ * 3. Tag with the two-pass tagger (src/ner: a CRF, then a second CRF over its labels), merge with knowledge-base names (src/kb), and cut
  *    proclitics so mentions name the name.
  * 4. Link mentions to knowledge-base entities and to each other: short forms, titles in
  *    apposition, surnames; unknown names become document-local entities (linkMentions.ts).

@@ -88,6 +88,12 @@ for (const line of cityLines) {
 
 // Curated lists, after the gazetteers so that a country's or city's spelling variants join it.
 const byTypeEn = new Map(entities.map((e, i) => [`${e.type} ${e.en}`, i]));
+const join = (a = [], b = []) => [...new Set([...a, ...b])];
+// A form that names the entity anywhere is not also a short form of it.
+const shortOnly = (short, full) => {
+  const keys = new Set(full.map(keyOf));
+  return short.filter((a) => !keys.has(keyOf(a)));
+};
 let nCurated = 0, nMerged = 0;
 const curatedDir = resourcePath("kb/curated");
 for (const file of readdirSync(curatedDir).filter((f) => f.endsWith(".json")).sort()) {
@@ -95,19 +101,15 @@ for (const file of readdirSync(curatedDir).filter((f) => f.endsWith(".json")).so
     const sameName = taken.get(keyOf(e.ar));
     const at = byTypeEn.get(`${e.type} ${e.en}`) ?? (sameName !== undefined && entities[sameName].type === e.type ? sameName : undefined);
     if (at === undefined) {
-      const full = new Set([e.ar, ...(e.aliases ?? [])].map(keyOf));
-      addEntity({ ...e, ...(e.short ? { short: e.short.filter((a) => !full.has(keyOf(a))) } : {}) }, "list");
+      addEntity({ ...e, ...(e.short ? { short: shortOnly(e.short, [e.ar, ...(e.aliases ?? [])]) } : {}) }, "list");
       byTypeEn.set(`${e.type} ${e.en}`, entities.length - 1);
       nCurated++;
       continue;
     }
     // The same entity: its names join the existing ones (whose English name and id stay).
     const old = entities[at];
-    const join = (a = [], b = []) => [...new Set([...a, ...b])];
     old.aliases = join(old.aliases, [e.ar, ...(e.aliases ?? [])]);
-    // A form that names the entity anywhere is not also a short form of it.
-    const full = new Set(old.aliases.map(keyOf));
-    const short = join(old.short, e.short).filter((a) => !full.has(keyOf(a))), titles = join(old.titles, e.titles);
+    const short = shortOnly(join(old.short, e.short), old.aliases), titles = join(old.titles, e.titles);
     if (short.length) old.short = short;
     if (titles.length) old.titles = titles;
     for (const a of old.aliases) if (!taken.has(keyOf(a))) taken.set(keyOf(a), at);

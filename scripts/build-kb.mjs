@@ -4,7 +4,9 @@
 //   2. ../shared/data/gazetteers/countries-ar-en.tsv (ODbL) — countries the core lacks;
 //   3. ../shared/data/gazetteers/world-cities-ar-en.csv (CC BY 4.0) — cities of 100,000 people or
 //      more that the core lacks ("مدينة"/"ولاية" prefixes removed), less the rows of
-//      resources/kb/city-errata.tsv (Arabic names that belong to another place);
+//      resources/kb/city-errata.tsv (Arabic names that belong to another place or mostly to a
+//      person), the rows that name a club, university or airport, and the one-word names the news
+//      uses as common words (`commonWord`);
 //   4. resources/kb/curated/*.json (written by hand, checked by scripts/check-curated.mjs) — more
 //      places, organisations, people and named events; an entry whose type and English name (or
 //      type and Arabic name) an entity above already has only adds its spellings to that entity;
@@ -16,7 +18,7 @@
 //      that the news uses as common words are left out (see `keep`);
 //   7. ANETAC's names against the news's nouns and adjectives — the letter n-gram table of the
 //      tagger's name-shape feature → resources/ner/nameshape.tsv.
-// Steps 6 and 7 read the ANT news corpora in ../shared/data/news (about 10 s).
+// Steps 3, 6 and 7 read the ANT news corpora in ../shared/data/news (about 10 s).
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { newsArticles } from "./lib/newsArticles.mjs";
 import { tokenize } from "../src/text/tokenize.js";
@@ -73,15 +75,37 @@ function csvRow(line) {
   return out;
 }
 let nCities = 0;
+// The news's word counts: a city's one-word Arabic name that the news uses as a common word is left
+// out (`commonWord`), and the name lists below are cleaned the same way.
+const newsCounts = await countNewsWords();
+const use = wordUse(newsCounts);
+const stop = new Set(readFileSync(resourcePath("store/stopwords.txt"), "utf8").split("\n").filter(Boolean).map((w) => normalize(w)));
+// The city list's Arabic names are partly machine-made: Kisi is "انسان" (human), Male "ذكر"
+// (mentioned), Caen "كان" (was), Split "انقسام", Lille "ليل" (night). Matched as places, they made
+// the tagger's knowledge-base feature lie thousands of times. Common: a stop word, or a word the
+// news often gives a possessive or the article, or conjugates as a verb.
+const commonWord = (name) => {
+  const toks = nameTokens(name);
+  if (toks.length !== 1) return false;
+  const u = use(toks[0], true);
+  if (stop.has(u.word) || stop.has(u.base)) return true;
+  if (u.total < 20) return false;
+  return u.poss / u.total >= 0.05 || (!u.article && u.def / u.total >= 0.3) || u.verb / u.total >= 0.3;
+};
+let nCommon = 0, nOther = 0;
 // Rows whose Arabic name is another place's (or no place's): see resources/kb/city-errata.tsv.
 const errata = new Set(readFileSync(resourcePath("kb/city-errata.tsv"), "utf8").split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split("\t").slice(0, 2).join("\t")));
 const cityLines = readFileSync(gz("world-cities-ar-en.csv"), "utf8").trim().split("\n").slice(1);
 for (const line of cityLines) {
   const [, countryEn, cityAr0, cityEn, pop] = csvRow(line);
   if (!cityAr0 || !cityEn || Number(pop) < 100000 || errata.has(`${countryEn}\t${cityEn}`)) continue;
+  // Some rows name the city's club, university, airport or river instead ("نادي بارنسلي" for
+  // Barnsley, "جامعة بار إيلان" for Biu): not the city's name.
+  if (/^(نادي|جامعة|الجامعة|مطار|شركة|نهر|مستشفى|ملعب|بنك|فندق|قناة) /u.test(cityAr0.trim())) { nOther++; continue; }
   const cityAr = cityAr0.replace(/^(مدينة|ولاية|محافظة|بلدية) /u, "").trim();
   if (/[A-Za-z]/.test(cityAr) || normalize(cityAr).replace(/ /g, "").length < 3) continue;
   if (taken.has(keyOf(cityAr)) || coreEn.has(cityEn)) continue;
+  if (commonWord(cityAr)) { nCommon++; continue; }
   addEntity({ type: "LOC", ar: cityAr, en: cityEn === countryEn ? cityEn : `${cityEn}`, aliases: [cityAr] }, "city");
   nCities++;
 }
@@ -119,7 +143,7 @@ for (const file of readdirSync(curatedDir).filter((f) => f.endsWith(".json")).so
 for (const e of entities) e.forms = entityForms(e);
 mkdirSync(resourcePath("kb"), { recursive: true });
 writeFileSync(resourcePath("kb/kb.json"), JSON.stringify({ about: "Built by scripts/build-kb.mjs; see resources/SOURCES.md.", entities }, null, 0).replace(/\},\{"id"/g, '},\n{"id"') + "\n");
-console.error(`kb.json: ${entities.length} entities (core ${core.length}, countries ${nCountries}, cities ${nCities}, curated lists ${nCurated}; ${nMerged} list entries merged into entities above)`);
+console.error(`kb.json: ${entities.length} entities (core ${core.length}, countries ${nCountries}, cities ${nCities} (${nCommon} more left out as common words, ${nOther} as names of a club, university or the like), curated lists ${nCurated}; ${nMerged} list entries merged into entities above)`);
 
 // Transliterations: one Arabic word -> English.
 const translit = new Map();
@@ -134,9 +158,6 @@ console.error(`translit.tsv: ${translit.size} words`);
 
 // Name lists for the tagger (hashed).
 const names = [];
-const newsCounts = await countNewsWords();
-const use = wordUse(newsCounts);
-const stop = new Set(readFileSync(resourcePath("store/stopwords.txt"), "utf8").split("\n").filter(Boolean).map((w) => normalize(w)));
 const dropped = {};
 // A single listed word that is a common word is left out, so that a list match means a name:
 // ANERGazet lists "من" and "الذي" as persons, and before this they matched 8,309 tokens that
@@ -234,7 +255,7 @@ function wordUse(counts) {
       }
       if (!article && base.length >= 4 && "وفبلك".includes(base[0]) && c(base) < c(base.slice(1))) base = base.slice(1);
     }
-    let bare = 0, def = 0, poss = 0;
+    let bare = 0, def = 0, poss = 0, verb = 0;
     for (const p of ["", "و", "ف", "ب", "ل", "ك"]) bare += c(p + base);
     for (const p of ["ال", "وال", "فال", "بال", "كال", "وبال", "لل", "ولل", "فلل"]) def += c(p + base);
     // After the normaliser ة is ه, so a final ه is a possessive only after a ت stem ("مدينته"); "نا"
@@ -243,6 +264,8 @@ function wordUse(counts) {
     for (const e of base.endsWith("ه") ? ["ه", "ها", "هم", "هما", "كم"] : ["ها", "هم", "هما", "كم"]) {
       for (const p of ["", "و", "ب", "ل"]) poss += c(p + stem + e);
     }
-    return { word, base, article, bare, def, poss, total: bare + def };
+    // A verb: past "-ت"/"-وا", present "ي-"/"ت-" ("ذكرت", "يذكر").
+    for (const v of [base + "ت", base + "وا", "ي" + base, "ت" + base]) verb += c(v);
+    return { word, base, article, bare, def, poss, verb, total: bare + def };
   };
 }

@@ -68,6 +68,18 @@ test("knowledge base: a common word that is also a name is only a short form (li
   assert.ok(kb.lookup(norms("الدوما")).every((c) => c.kind !== AliasKind.Full || kb.entities[c.entity]!.type === "LOC"));
 });
 
+test("knowledge base: city rows whose Arabic name is a common word, a first name or a club are left out", () => {
+  const kb = knowledgeBase();
+  const places = (s: string) => kb.lookup(norms(s)).filter((c) => c.kind === AliasKind.Full && kb.entities[c.entity]!.type === "LOC").map((c) => kb.entities[c.entity]!.en);
+  // The city list gives Caen as "كان" (was), Kisi as "انسان" (human), Male as "ذكر" (mentioned),
+  // Vladimir as "فلاديمير" and Barnsley as its club "نادي بارنسلي".
+  for (const word of ["كان", "انسان", "ذكر", "ليل", "فلاديمير", "نادي بارنسلي"]) assert.deepEqual(places(word), [], word);
+  assert.deepEqual(findIn(kb, "كان الرئيس في المدينة").filter((g) => g.kind === AliasKind.Full), []);
+  // Real cities of the same list stay.
+  assert.deepEqual(places("مدريد"), ["Madrid"]);
+  assert.deepEqual(places("سوسة"), ["Sousse"]);
+});
+
 test("knowledge base: gazetteer rows whose Arabic name belongs to another place are left out (city-errata.tsv)", () => {
   const kb = knowledgeBase();
   // Full names only: "كوبنهاغن" is also a short form of the club F.C. Copenhagen.

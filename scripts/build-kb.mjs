@@ -80,17 +80,24 @@ let nCities = 0;
 const newsCounts = await countNewsWords();
 const use = wordUse(newsCounts);
 const stop = new Set(readFileSync(resourcePath("store/stopwords.txt"), "utf8").split("\n").filter(Boolean).map((w) => normalize(w)));
+// Why a one-word name (a normalised token) is a common word of the news, or "" when it is not: a
+// stop word (tested also without the article), a word the news often gives a possessive suffix
+// ("أمامه"), and, where asked, one it often uses with the article ("الحرب") or conjugates as a verb
+// ("ذكرت", "يذكر").
+const commonUse = (word, { article, verb }) => {
+  const u = use(word, true);
+  return stop.has(u.word) || stop.has(u.base) ? "stop"
+    : u.total < 20 ? ""
+    : u.poss / u.total >= 0.05 ? "possessive"
+    : article && !u.article && u.def / u.total >= 0.3 ? "article"
+    : verb && u.verb / u.total >= 0.3 ? "verb" : "";
+};
 // The city list's Arabic names are partly machine-made: Kisi is "انسان" (human), Male "ذكر"
 // (mentioned), Caen "كان" (was), Split "انقسام", Lille "ليل" (night). Matched as places, they made
-// the tagger's knowledge-base feature lie thousands of times. Common: a stop word, or a word the
-// news often gives a possessive or the article, or conjugates as a verb.
+// the tagger's knowledge-base feature lie thousands of times.
 const commonWord = (name) => {
   const toks = nameTokens(name);
-  if (toks.length !== 1) return false;
-  const u = use(toks[0], true);
-  if (stop.has(u.word) || stop.has(u.base)) return true;
-  if (u.total < 20) return false;
-  return u.poss / u.total >= 0.05 || (!u.article && u.def / u.total >= 0.3) || u.verb / u.total >= 0.3;
+  return toks.length === 1 && commonUse(toks[0], { article: true, verb: true }) !== "";
 };
 let nCommon = 0, nOther = 0;
 // Rows whose Arabic name is another place's (or no place's): see resources/kb/city-errata.tsv.
@@ -161,17 +168,12 @@ const names = [];
 const dropped = {};
 // A single listed word that is a common word is left out, so that a list match means a name:
 // ANERGazet lists "من" and "الذي" as persons, and before this they matched 8,309 tokens that
-// ANERcorp tags O against 909 of persons. Common: a stop word (lists match without the article, so
-// "الأمس" is tested as "أمس"), or a word the news often gives a possessive suffix ("أمامه") or, for
-// a person's name without the article, often uses with the article ("الحرب", "الكبير").
+// ANERcorp tags O against 909 of persons. Common (`commonUse`): a stop word (lists match without the
+// article, so "الأمس" is tested as "أمس"), a word with possessives, or, for a person's name without
+// the article, one the news often uses with it ("الحرب", "الكبير").
 const keep = (type, toks) => {
   if (toks.length !== 1) return true;
-  const u = use(toks[0], true); // nameTokens gives normalised tokens
-  const person = type === "PER" || type === "PER2";
-  const why = stop.has(u.word) || stop.has(u.base) ? "stop"
-    : u.total < 20 ? ""
-    : u.poss / u.total >= 0.05 ? "possessive"
-    : person && !u.article && u.def / u.total >= 0.3 ? "article" : "";
+  const why = commonUse(toks[0], { article: type === "PER" || type === "PER2", verb: false }); // nameTokens gives normalised tokens
   if (why) dropped[`${type} ${why}`] = (dropped[`${type} ${why}`] ?? 0) + 1;
   return !why;
 };

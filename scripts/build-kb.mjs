@@ -25,7 +25,7 @@ import { tokenize } from "../src/text/tokenize.js";
 import { resourcePath, sharedPath } from "../src/resources.js";
 import { normalize } from "../src/text/normalize.js";
 import { exactKey } from "../src/kb/matchKey.js";
-import { nameTokens, entityForms } from "../src/kb/KnowledgeBase.js";
+import { nameTokens, KnowledgeBase } from "../src/kb/KnowledgeBase.js";
 import { NameList } from "../src/ner/NameList.js";
 
 const gz = (p) => sharedPath("data/gazetteers/" + p);
@@ -147,9 +147,10 @@ for (const file of readdirSync(curatedDir).filter((f) => f.endsWith(".json")).so
     nMerged++;
   }
 }
-for (const e of entities) e.forms = entityForms(e);
 mkdirSync(resourcePath("kb"), { recursive: true });
 writeFileSync(resourcePath("kb/kb.json"), JSON.stringify({ about: "Built by scripts/build-kb.mjs; see resources/SOURCES.md.", entities }, null, 0).replace(/\},\{"id"/g, '},\n{"id"') + "\n");
+// The match index beside the records (KnowledgeBase.encodeIndex): loading it is all the tagger needs.
+writeFileSync(resourcePath("kb/kb-index.tsv"), new KnowledgeBase(entities).encodeIndex());
 console.error(`kb.json: ${entities.length} entities (core ${core.length}, countries ${nCountries}, cities ${nCities} (${nCommon} more left out as common words, ${nOther} as names of a club, university or the like), curated lists ${nCurated}; ${nMerged} list entries merged into entities above)`);
 
 // Transliterations: one Arabic word -> English.

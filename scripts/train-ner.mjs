@@ -221,6 +221,17 @@
 // averaged SGD from epoch 3 (--crf-avg 3), seed 1 78.65 / 78.89; and, with the list round, a
 // learning rate falling as η0 / (1 + epoch) instead of l2sgd's nearly constant one (its dev curve
 // is smoother, 77.5-78.3 against 76-77.5 after epoch 3), seed 1 78.72 / 78.97 (code not kept).
+// Name parts from the knowledge base (Dec 1, 2026; kept): for every token key, where it stands in
+// the knowledge base's full names of two tokens or more (first, inside, last) by type, as bits
+// (KnowledgeBase.nameParts: "لاريجاني" ends a person's name, "بنك" starts organisations'), read at 0,
+// ±1 and × the word's lexicon code: evidence where the whole name is not listed. Pooled 5-fold CV,
+// first pass / stacked, at the dev choice, seeds 0 / 1 / 2: before 78.93 / 79.34, 78.83 / 79.09,
+// 78.60 / 78.93; with the name parts 79.19 / 79.36, 78.95 / 79.43, 79.01 / 79.36 (mean stacked
+// +0.26, every order up; dev first pass 77.49 -> 78.20). Tried and dropped the same day (seed 0):
+// the knowledge-base code × the previous word, × the next word and × the previous trigger, and the
+// name-list code × the previous word (78.88 / 79.15 against 78.93 / 79.34); three CRFs per pass in
+// other sentence orders with their weights averaged (--bags 3; stopped after two folds: stacked
+// 82.08 and 79.78 against 82.06 and 80.37, fold 3's first pass 72.42 against 73.79).
 // Options: --epochs N (maximum, default 20), --no-stack (first pass only), --stack-epochs N and
 //   --stack-penalty D (fixed second-pass settings instead of the dev choice), --no-final (stop
 //   after the dev run and the CV), --bags N (below),

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import type { EntityType } from "../types.js";
 import { resourcePath } from "../resources.js";
 import { tokenize } from "../text/tokenize.js";
-import { exactKey, fuzzyKey, hasArticle, procliticVariants } from "./matchKey.js";
+import { exactKey, fuzzyKey, hasArticle, procliticVariants, skeletonKey } from "./matchKey.js";
 
 export interface KbEntity {
   id: string;
@@ -75,9 +75,22 @@ export function nameTokens(name: string): string[] {
   return tokenize(name).map((t) => t.norm);
 }
 
+/** One letter per entity type in the index file's header. */
+const TYPE_LETTER: Record<EntityType, string> = { PER: "P", ORG: "O", LOC: "L", MISC: "M" } as Record<EntityType, string>;
+const LETTER_TYPE: Record<string, EntityType> = { P: "PER", O: "ORG", L: "LOC", M: "MISC" } as Record<string, EntityType>;
+/** A type's place in the name-part bits (KnowledgeBase.nameParts). */
+const PART_TYPE: Record<string, number> = { P: 0, L: 1, O: 2, M: 3 };
+/** First field of the index file (resources/kb/kb-index.tsv); a new layout gets a new tag. */
+const INDEX_TAG = "rasd-kb-index-2";
+
 export class KnowledgeBase {
-  readonly entities: KbEntity[];
-  private readonly exact = new Map<string, KbCandidate[]>();
+  private loaded: KbEntity[] | undefined;
+  private readonly loadEntities: (() => KbEntity[]) | undefined;
+  /** Each entity's type as one letter (TYPE_LETTER), so typing a match needs no entity record. */
+  private readonly typeLetters: string;
+  readonly size: number;
+  /** Key -> candidates; from the index file, the candidates' text until first looked up. */
+  private readonly exact = new Map<string, KbCandidate[] | string>();
   private readonly fuzzy = new Map<string, KbCandidate[]>();
   private readonly firstMax = new Map<string, number>();
   private readonly fuzzyFirstMax = new Map<string, number>();
@@ -90,10 +103,52 @@ export class KnowledgeBase {
   private readonly fuzzyPrefixes = new Set<string>();
   /** Every article-less token key that appears in some alias (for clitic segmentation). */
   readonly tokenKeys = new Set<string>();
+  /** Token key -> where it stands in full names of two tokens or more (see `nameParts`). */
+  private readonly parts = new Map<string, number>();
 
-  constructor(entities: KbEntity[]) {
-    this.entities = entities;
+  /**
+   * From entity records (tests, scripts/build-kb.mjs); or, with `index` (encodeIndex's text), from
+   * the prebuilt index, the records read by `loadEntities` on first use: the tagger needs only the
+   * index and the types, and reading 16,000 records had been two thirds of its start-up.
+   */
+  constructor(entities: KbEntity[]);
+  constructor(entities: undefined, index: string, loadEntities: () => KbEntity[]);
+  constructor(entities: KbEntity[] | undefined, index?: string, loadEntities?: () => KbEntity[]) {
+    if (entities) {
+      this.loaded = entities;
+      this.size = entities.length;
+      this.typeLetters = entities.map((e) => TYPE_LETTER[e.type] ?? "M").join("");
+      this.indexForms();
+      return;
+    }
+    const nl = index!.indexOf("\n");
+    const [tag, count, types] = index!.slice(0, nl < 0 ? undefined : nl).split("\t");
+    if (tag !== INDEX_TAG || Number(count) !== types?.length) throw new Error(`not a knowledge-base index (${INDEX_TAG}): rebuild it with npm run build:kb`);
+    this.size = types.length;
+    this.typeLetters = types;
+    this.loadEntities = loadEntities;
+    this.readIndex(index!, nl + 1);
+  }
+
+  /** The entity records, read on first use when the knowledge base was built from its index. */
+  get entities(): KbEntity[] {
+    if (!this.loaded) {
+      const es = this.loadEntities!();
+      if (es.length !== this.size) throw new Error(`the knowledge base's records (${es.length}) and index (${this.size}) disagree: rebuild them with npm run build:kb`);
+      this.loaded = es;
+    }
+    return this.loaded;
+  }
+
+  /** The type of entity i (no record read). */
+  typeOf(i: number): EntityType {
+    return LETTER_TYPE[this.typeLetters[i]!]!;
+  }
+
+  /** Indexes every name form of every entity record. */
+  private indexForms(): void {
     const keyOf = new Map<string, string>(); // token -> exactKey: most tokens recur across aliases
+    const exact = new Map<string, KbCandidate[]>();
     this.eachForm((toks, kind, i) => {
       // Keys and their prefixes are built token by token, not sliced and joined for every prefix.
       let key = "", articles = 0;
@@ -102,17 +157,121 @@ export class KnowledgeBase {
         const t = toks[k]!;
         let ek = keyOf.get(t);
         if (ek === undefined) keyOf.set(t, (ek = exactKey(t)));
-        this.tokenKeys.add(ek);
         if (hasArticle(t)) articles |= 1 << Math.min(k, 30);
-        if (k > 0) this.exactPrefixes.add(key);
         key = k ? key + " " + ek : ek;
       }
-      push(this.exact, key, { entity: i, kind, articles });
-      const first = keyOf.get(toks[0]!)!;
-      this.firstMax.set(first, Math.max(this.firstMax.get(first) ?? 0, n));
+      push(exact, key, { entity: i, kind, articles });
     });
     // One alias listed twice for one entity counts once.
-    for (const [k, list] of this.exact) if (list.length > 1) this.exact.set(k, dedupe(list));
+    for (const [k, list] of exact) {
+      const cands = list.length > 1 ? dedupe(list) : list;
+      this.exact.set(k, cands);
+      this.indexKey(k);
+      this.addParts(k, cands);
+    }
+  }
+
+  /**
+   * Where a token stands in the full names of two tokens or more, as bits: type·3 + (0 first,
+   * 1 inside, 2 last), types PER 0, LOC 1, ORG 2, MISC 3; 0 when in none. "لاريجاني" ends a
+   * person's name, "بنك" starts organisations': evidence for the tagger where the whole name is
+   * not listed.
+   */
+  nameParts(tokenKey: string): number {
+    return this.parts.get(tokenKey) ?? 0;
+  }
+
+  private addParts(key: string, cands: readonly KbCandidate[]): void {
+    if (!key.includes(" ")) return;
+    let types = 0;
+    for (const c of cands) if (c.kind === AliasKind.Full) types |= 1 << PART_TYPE[this.typeLetters[c.entity]!]!;
+    if (!types) return;
+    const toks = key.split(" ");
+    const n = toks.length;
+    for (let k = 0; k < n; k++) {
+      const pos = k === 0 ? 0 : k === n - 1 ? 2 : 1;
+      let bits = 0;
+      for (let t = 0; t < 4; t++) if (types & (1 << t)) bits |= 1 << (t * 3 + pos);
+      this.parts.set(toks[k]!, (this.parts.get(toks[k]!) ?? 0) | bits);
+    }
+  }
+
+  /** Token keys, prefixes and the longest alias from a first token, for one key of the exact index. */
+  private indexKey(key: string): void {
+    let from = 0, n = 0;
+    for (;;) {
+      const sp = key.indexOf(" ", from);
+      n++;
+      this.tokenKeys.add(sp < 0 ? (from ? key.slice(from) : key) : key.slice(from, sp));
+      if (sp < 0) break;
+      this.exactPrefixes.add(key.slice(0, sp));
+      from = sp + 1;
+    }
+    const sp0 = key.indexOf(" ");
+    const first = sp0 < 0 ? key : key.slice(0, sp0);
+    const had = this.firstMax.get(first);
+    if (had === undefined || had < n) this.firstMax.set(first, n);
+  }
+
+  /**
+   * The exact index as text, for scripts/build-kb.mjs to write beside the records (kb-index.tsv): a
+   * header (tag, entity count, the types as letters); one line per key: the key, TAB, its candidates
+   * as "entity,kind,articles" separated by spaces; a blank line; one line per token key: the token,
+   * TAB, the longest alias it starts (0: none), TAB, its name-part bits (nameParts); a blank line;
+   * the prefixes, one a line. Everything
+   * loading needs is spelled out, so that it slices strings and builds nothing else.
+   */
+  encodeIndex(): string {
+    const lines = [`${INDEX_TAG}\t${this.size}\t${this.typeLetters}`];
+    for (const key of this.exact.keys()) lines.push(`${key}\t${this.candidatesOf(key)!.map((c) => `${c.entity},${c.kind},${c.articles}`).join(" ")}`);
+    lines.push("");
+    for (const t of this.tokenKeys) lines.push(`${t}\t${this.firstMax.get(t) ?? 0}\t${this.parts.get(t) ?? 0}`);
+    lines.push("");
+    for (const p of this.exactPrefixes) lines.push(p);
+    return lines.join("\n") + "\n";
+  }
+
+  /**
+   * Reads encodeIndex's text. A key's candidates stay text until the key is first looked up (most
+   * never are in a process's life): loading builds strings only.
+   */
+  private readIndex(text: string, from: number): void {
+    const n = text.length;
+    const lineEnd = (p: number) => { const e = text.indexOf("\n", p); return e < 0 ? n : e; };
+    const bad = () => new Error("a malformed knowledge-base index: rebuild it with npm run build:kb");
+    let p = from;
+    for (let end = lineEnd(p); p < n && end > p; p = end + 1, end = lineEnd(p)) {
+      const tab = text.indexOf("\t", p);
+      if (tab < 0 || tab > end) throw bad();
+      this.exact.set(text.slice(p, tab), text.slice(tab + 1, end));
+    }
+    p++;
+    for (let end = lineEnd(p); p < n && end > p; p = end + 1, end = lineEnd(p)) {
+      const tab = text.indexOf("\t", p);
+      if (tab < 0 || tab > end) throw bad();
+      const tab2 = text.indexOf("\t", tab + 1);
+      if (tab2 < 0 || tab2 > end) throw bad();
+      const t = text.slice(p, tab);
+      this.tokenKeys.add(t);
+      const max = tab2 - tab === 2 ? text.charCodeAt(tab + 1) - 48 : Number(text.slice(tab + 1, tab2));
+      if (max) this.firstMax.set(t, max);
+      if (end - tab2 !== 2 || text.charCodeAt(tab2 + 1) !== 48) this.parts.set(t, Number(text.slice(tab2 + 1, end)));
+    }
+    p++;
+    for (let end = lineEnd(p); p < n && end > p; p = end + 1, end = lineEnd(p)) this.exactPrefixes.add(text.slice(p, end));
+  }
+
+  /** A key's candidates, parsed from the index's text on first use. */
+  private candidatesOf(key: string): KbCandidate[] | undefined {
+    const v = this.exact.get(key);
+    if (typeof v !== "string") return v;
+    const list: KbCandidate[] = [];
+    for (const c of v.split(" ")) {
+      const [e, k, a] = c.split(",");
+      list.push({ entity: Number(e), kind: Number(k) as AliasKind, articles: Number(a) });
+    }
+    this.exact.set(key, list);
+    return list;
   }
 
   /** Every name form of every entity, as normalised tokens, with its kind and the entity's index. */
@@ -134,30 +293,32 @@ export class KnowledgeBase {
     if (this.fuzzyBuilt) return;
     this.fuzzyBuilt = true;
     const skeleton = new Map<string, string>();
-    this.eachForm((toks, kind, i) => {
-      if (kind === AliasKind.Title) return;
+    for (const key of this.exact.keys()) {
+      const cands = this.candidatesOf(key)!.filter((c) => c.kind !== AliasKind.Title);
+      if (!cands.length) continue;
+      const toks = key.split(" ");
       const n = toks.length;
       const fk: string[] = new Array(n);
-      let letters = 0, articles = 0;
+      let letters = 0;
       for (let k = 0; k < n; k++) {
         const t = toks[k]!;
         let f = skeleton.get(t);
-        if (f === undefined) skeleton.set(t, (f = fuzzyKey(t)));
+        if (f === undefined) skeleton.set(t, (f = skeletonKey(t)));
         fk[k] = f;
         letters += f.length;
-        if (hasArticle(t)) articles |= 1 << Math.min(k, 30);
       }
       // Short skeletons collide with ordinary words; only names of some length match loosely.
-      if (letters < 4) return;
-      let key = "";
+      if (letters < 4) continue;
+      let fkey = "";
       for (let k = 0; k < n; k++) {
-        if (k > 0) this.fuzzyPrefixes.add(key);
-        key = k ? key + " " + fk[k] : fk[k]!;
+        if (k > 0) this.fuzzyPrefixes.add(fkey);
+        fkey = k ? fkey + " " + fk[k] : fk[k]!;
       }
-      push(this.fuzzy, key, { entity: i, kind, articles });
+      for (const c of cands) push(this.fuzzy, fkey, c);
       this.fuzzyFirstMax.set(fk[0]!, Math.max(this.fuzzyFirstMax.get(fk[0]!) ?? 0, n));
-    });
-    for (const [k, list] of this.fuzzy) if (list.length > 1) this.fuzzy.set(k, dedupe(list));
+    }
+    // Candidates in entity order, as when the loose index was built entity by entity.
+    for (const [k, list] of this.fuzzy) if (list.length > 1) this.fuzzy.set(k, dedupe(list).sort((a, b) => a.entity - b.entity));
   }
 
   /**
@@ -197,7 +358,7 @@ export class KnowledgeBase {
           key += " " + exactKey(n);
           if (hasArticle(n)) mask |= 1 << Math.min(len - 1, 30);
         }
-        const c0 = this.exact.get(key);
+        const c0 = this.candidatesOf(key);
         if (c0 && (!best || len > best.length || (len === best.length && v.cut < best.cut))) {
           const c = fits(c0);
           if (c.length) best = { length: len, cut: v.cut, candidates: c, fuzzy: false };
@@ -237,7 +398,7 @@ export class KnowledgeBase {
     let mask = 0;
     norms.forEach((n, k) => { if (hasArticle(n)) mask |= 1 << Math.min(k, 30); });
     const fits = (c: KbCandidate[] | undefined) => (c ?? []).filter((x) => (mask & ~x.articles) === 0);
-    const c = fits(this.exact.get(norms.map(exactKey).join(" ")));
+    const c = fits(this.candidatesOf(norms.map(exactKey).join(" ")));
     if (c.length) return c;
     if (!allowFuzzy || norms.join("").length < 4) return [];
     this.buildFuzzy();
@@ -262,11 +423,14 @@ function dedupe(list: KbCandidate[]): KbCandidate[] {
 
 let shared: KnowledgeBase | undefined;
 
-/** The knowledge base of resources/kb/kb.json, loaded on first use. */
+/**
+ * The knowledge base of resources/kb: its index (kb-index.tsv) on first use, its records (kb.json)
+ * on the first look at one.
+ */
 export function knowledgeBase(): KnowledgeBase {
   if (!shared) {
-    const raw = JSON.parse(readFileSync(resourcePath("kb/kb.json"), "utf8")) as { entities: KbEntity[] };
-    shared = new KnowledgeBase(raw.entities);
+    const index = readFileSync(resourcePath("kb/kb-index.tsv"), "utf8");
+    shared = new KnowledgeBase(undefined, index, () => (JSON.parse(readFileSync(resourcePath("kb/kb.json"), "utf8")) as { entities: KbEntity[] }).entities);
   }
   return shared;
 }

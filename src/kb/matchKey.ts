@@ -26,7 +26,11 @@ const VOWELS = new Set(["ا", "و", "ي"]);
 
 /** The consonant skeleton of a (normalised) token, for transliterated names. */
 export function fuzzyKey(norm: string): string {
-  const base = exactKey(norm);
+  return skeletonKey(exactKey(norm));
+}
+
+/** `fuzzyKey` of a token already without its article (an exact key). */
+export function skeletonKey(base: string): string {
   let folded = "";
   for (let i = 0; i < base.length; i++) {
     let ch = base[i]!;

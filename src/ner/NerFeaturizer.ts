@@ -21,7 +21,7 @@ import { MAX_SPAN, spanKeys, trainLexicon, type TrainLexicon } from "./TrainLexi
 
 const enum A {
   Word, Stem, Pro, P1, P2, P3, S1, S2, S3, Shape, Fine, Coarse, Trig, StemS2, StemP2, Len,
-  P4, S4, G1, G2, G3, G4, G5, G6, Finer, NameShape,
+  P4, S4, G1, G2, G3, G4, G5, G6, Finer, NameShape, Part,
   Count,
 }
 
@@ -37,7 +37,7 @@ export interface Gazetteer {
 const mx = mixInt;
 
 /** Number of features per token (fixed, so feature arrays are flat). */
-export const FEATURES_PER_TOKEN = 84;
+export const FEATURES_PER_TOKEN = 88;
 
 /** The first step of `mix(template, value)` for templates 1 … FEATURES_PER_TOKEN (see hash.ts). */
 const TEMPLATE_MUL = Int32Array.from({ length: FEATURES_PER_TOKEN }, (_, j) => Math.imul(j + 1, 0x9e3779b1));
@@ -55,7 +55,7 @@ function templateId(jm: number, v: number): number {
 const TYPE_T: ReadonlyArray<readonly [template: number, attribute: number]> = [
   [0, -1], [1, A.Word], [6, A.Stem], [9, A.Pro], [10, A.P1], [11, A.P2], [12, A.P3], [13, A.S1], [14, A.S2], [15, A.S3],
   [16, A.StemS2], [17, A.StemP2], [18, A.Shape], [21, A.Len], [22, A.Fine], [27, A.Coarse], [36, A.Trig], [56, A.P4], [57, A.S4],
-  [58, A.G1], [59, A.G2], [60, A.G3], [61, A.G4], [62, A.G5], [63, A.G6], [64, A.Finer], [80, A.NameShape],
+  [58, A.G1], [59, A.G2], [60, A.G3], [61, A.G4], [62, A.G5], [63, A.G6], [64, A.Finer], [80, A.NameShape], [84, A.Part],
 ];
 const TYPE_J = Int32Array.from(TYPE_T, ([j]) => j);
 /** Scratch for the span keys of every length from one token (TrainLexicon.spanKeys). */
@@ -241,6 +241,8 @@ export class NerFeaturizer {
     h(A.Coarse, c === undefined ? "none" : String(c & 255));
     h(A.Finer, c === undefined ? "none" : String(c >>> 20));
     h(A.NameShape, this.res.shape.bucket(stem));
+    const kb = this.res.kb;
+    h(A.Part, String(kb.nameParts(exactKey(norm)) || kb.nameParts(exactKey(stem))));
     const tk = this.res.triggers.get(exactKey(norm)) ?? this.res.triggers.get(exactKey(stem)) ?? 0;
     h(A.Trig, String(tk));
     return a;
@@ -266,7 +268,7 @@ export class NerFeaturizer {
       if (!m) { i++; continue; }
       kbMatches.push({ at: i, match: m });
       let type = 0;
-      for (const c of m.candidates) type |= 1 << (TYPE_CODE[this.res.kb.entities[c.entity]!.type]! + (c.kind === 0 ? 0 : 4));
+      for (const c of m.candidates) type |= 1 << (TYPE_CODE[this.res.kb.typeOf(c.entity)]! + (c.kind === 0 ? 0 : 4));
       for (let k = 0; k < m.length; k++) kbTags[i + k] = type * 4 + (k === 0 ? 1 : 2);
       i += m.length;
     }
@@ -448,6 +450,7 @@ export class NerFeaturizer {
       feats[p++] = mx(LX[x0]!, LX[x0 + 2]!); feats[p++] = mx(LX[xm1]!, LX[x0]!);
       feats[p++] = P[o0 + A.NameShape]!; feats[p++] = P[om1 + A.NameShape]!; feats[p++] = P[op1 + A.NameShape]!;
       feats[p++] = mx(P[o0 + A.NameShape]!, LX[x0]!);
+      feats[p++] = P[o0 + A.Part]!; feats[p++] = P[om1 + A.Part]!; feats[p++] = P[op1 + A.Part]!; feats[p++] = mx(P[o0 + A.Part]!, LX[x0]!);
       if (p !== (i + 1) * F) throw new Error(`feature count ${p - i * F} != ${F}`);
     }
     // Each context value becomes its feature id, mix(template number, value), in one tight pass;

@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { knowledgeBase, KnowledgeBase, AliasKind } from "../../src/kb/KnowledgeBase.js";
+import { readFileSync } from "node:fs";
+import { knowledgeBase, KnowledgeBase, AliasKind, type KbEntity } from "../../src/kb/KnowledgeBase.js";
+import { resourcePath } from "../../src/resources.js";
 import { tokenize } from "../../src/text/tokenize.js";
 
 const norms = (s: string) => tokenize(s).map((t) => t.norm);
@@ -87,4 +89,27 @@ test("knowledge base: gazetteer rows whose Arabic name belongs to another place 
   assert.deepEqual(en("كوبنهاغن"), ["Copenhagen"]);
   assert.ok(!en("العنقاء").includes("Phoenix"));
   assert.ok(!kb.entities.some((e) => e.en === "Kobe" && e.aliases.includes("كوبنهاغن")));
+});
+
+test("knowledge base: the committed index (kb-index.tsv) is the index of the committed records (kb.json)", () => {
+  const records = JSON.parse(readFileSync(resourcePath("kb/kb.json"), "utf8")).entities as KbEntity[];
+  const fromRecords = new KnowledgeBase(records);
+  // A hand edit of kb.json without `npm run build:kb` would leave the tagger matching stale names.
+  assert.equal(readFileSync(resourcePath("kb/kb-index.tsv"), "utf8"), fromRecords.encodeIndex());
+  // Built from the index, it reads the same: matches, types, and the records once asked for.
+  const kb = knowledgeBase();
+  const sentence = "التقى وزير الخارجية الأميركي مايك بومبيو في بغداد بالأمين العام للأمم المتحدة، وقال ترمب";
+  assert.deepEqual(findIn(kb, sentence), findIn(fromRecords, sentence));
+  assert.ok(findIn(kb, sentence).length >= 4);
+  for (let i = 0; i < records.length; i += 997) assert.equal(kb.typeOf(i), records[i]!.type);
+  // The loose index is built from the prebuilt one as from the records.
+  assert.deepEqual(kb.lookup(norms("ماكجورك")).map((c) => c.entity), fromRecords.lookup(norms("ماكجورك")).map((c) => c.entity));
+});
+
+test("knowledge base: an index that is not one, or records that do not fit it, fail with the command that mends them", () => {
+  assert.throws(() => new KnowledgeBase(undefined, "كلام\tعادي\n", () => []), /npm run build:kb/);
+  const kb = new KnowledgeBase(undefined, "rasd-kb-index-2\t2\tPL\nترامب\t0,0,0\n\nترامب\t1\t0\n\n", () => []);
+  assert.equal(kb.typeOf(1), "LOC");
+  assert.equal(kb.lookup(norms("ترامب"), false)[0]!.entity, 0);
+  assert.throws(() => kb.entities, /disagree.*npm run build:kb/);
 });

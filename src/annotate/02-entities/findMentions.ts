@@ -135,7 +135,7 @@ export function findMentions(text: string, sentences: Sentence[]): RawMention[] 
     const addHit = (i: number, m: KbMatch): boolean => {
       const full = m.candidates.filter((c) => c.kind === AliasKind.Full);
       if (!full.length || (s.tokens[i]!.kind !== "word" && s.tokens[i]!.kind !== "latin")) return false;
-      kbHits.push({ first: i, last: i + m.length, type: kb.entities[full[0]!.entity]!.type, kb: full, fromKb: true, cut: m.cut });
+      kbHits.push({ first: i, last: i + m.length, type: kb.typeOf(full[0]!.entity), kb: full, fromKb: true, cut: m.cut });
       return true;
     };
     for (const { at, match } of fz.gazetteerOf(words[si]!).kbMatches) {
@@ -176,7 +176,7 @@ export function findMentions(text: string, sentences: Sentence[]): RawMention[] 
         // A tagger chunk the knowledge base may still know (with a proclitic): take the KB's cut.
         // A loose (transliteration) match links only to an entity of the tagger's type.
         const m = kb.matchAt(norms, c.first, c.last, true);
-        const cands = m && m.length === c.last - c.first ? (m.fuzzy ? m.candidates.filter((x) => kb.entities[x.entity]!.type === c.type) : m.candidates) : [];
+        const cands = m && m.length === c.last - c.first ? (m.fuzzy ? m.candidates.filter((x) => kb.typeOf(x.entity) === c.type) : m.candidates) : [];
         cut = m && cands.length ? m.cut : procliticCut(firstTok.norm, fz.res.known);
         if (cands.length) c.kb = cands;
       }

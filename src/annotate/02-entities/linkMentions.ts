@@ -69,7 +69,7 @@ export function linkMentions(text: string, sentences: Sentence[], raw: RawMentio
   const kbGroup = (k: number): Group => {
     let g = byKb.get(k);
     if (!g) {
-      g = { kbIndex: k, type: kb.entities[k]!.type, types: [], mentions: [], names: [], forms: [] };
+      g = { kbIndex: k, type: kb.typeOf(k), types: [], mentions: [], names: [], forms: [] };
       byKb.set(k, g);
       groups.push(g);
     }
@@ -86,7 +86,7 @@ export function linkMentions(text: string, sentences: Sentence[], raw: RawMentio
     if (keys.length > 1) g.names.push(keys);
     g.forms.push(m.span.text);
   };
-  const pick = (cands: KbCandidate[], type: EntityType): number => (cands.find((c) => kb.entities[c.entity]!.type === type) ?? cands[0]!).entity;
+  const pick = (cands: KbCandidate[], type: EntityType): number => (cands.find((c) => kb.typeOf(c.entity) === type) ?? cands[0]!).entity;
 
   // 1. Full names.
   const pending: Array<{ m: RawMention; cands: KbCandidate[] }> = [];

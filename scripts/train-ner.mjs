@@ -231,7 +231,12 @@
 // the knowledge-base code × the previous word, × the next word and × the previous trigger, and the
 // name-list code × the previous word (78.88 / 79.15 against 78.93 / 79.34); three CRFs per pass in
 // other sentence orders with their weights averaged (--bags 3; stopped after two folds: stacked
-// 82.08 and 79.78 against 82.06 and 80.37, fold 3's first pass 72.42 against 73.79).
+// 82.08 and 79.78 against 82.06 and 80.37, fold 3's first pass 72.42 against 73.79). With the name
+// parts, seed 0 (against 79.19 / 79.36): the same parts from the name lists (ANERGazet, ANETAC; as
+// hashes in names.bin) at 0 and ±1, 78.59 / 79.18; "the word has a transliteration in
+// google/transliteration's list" at 0, -1 and × the lexicon code, 78.75 / 79.40; the name parts of
+// neighbouring words paired (-1 × 0, 0 × +1), 79.05 / 79.46; the name parts at ±2, 78.97 / 79.48
+// (within the ±0.2 that the sentence order alone moves the CV; not kept).
 // Options: --epochs N (maximum, default 20), --no-stack (first pass only), --stack-epochs N and
 //   --stack-penalty D (fixed second-pass settings instead of the dev choice), --no-final (stop
 //   after the dev run and the CV), --bags N (below),

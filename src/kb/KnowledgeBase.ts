@@ -1,7 +1,8 @@
 /**
  * The knowledge base: canonical entities with their Arabic and English names, aliases, short forms
  * and role titles (resources/kb/kb.json, built by scripts/build-kb.mjs), indexed for longest-match
- * lookup over tokens. Loaded lazily once per process and shared read-only.
+ * lookup over tokens. The shared instance loads the index build-kb writes beside the records
+ * (resources/kb/kb-index.tsv) on first use and the records on the first look at one; shared read-only.
  */
 import { readFileSync } from "node:fs";
 import type { EntityType } from "../types.js";
@@ -18,8 +19,8 @@ export interface KbEntity {
   aliases: string[];
   short?: string[];
   titles?: string[];
-  /** The names as normalised tokens joined by spaces, prefixed with the alias kind ("0 دونالد ترامب"):
-   *  written by scripts/build-kb.mjs so loading needs no tokenising. */
+  /** The names as normalised tokens joined by spaces, prefixed with the alias kind ("0 دونالد ترامب");
+   *  computed from the names (entityForms) when absent, as in kb.json, whose index is prebuilt. */
   forms?: string[];
 }
 

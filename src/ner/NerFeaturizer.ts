@@ -2,7 +2,8 @@
  * Features of the entity tagger, as 32-bit hashes. Each token type is described once (attributes
  * cached by its text): normalised word, clitic-stripped stem, proclitic, prefixes and suffixes, shape,
  * word clusters at three granularities, trigger class, how much the stem's letters look like a
- * transliterated name (NameShape). A sentence then adds its context: a ±2
+ * transliterated name (NameShape), where the word stands in the knowledge base's longer names
+ * (KnowledgeBase.nameParts). A sentence then adds its context: a ±2
  * window, word bigrams, the position of the token inside a knowledge-base or name-list match (B/I and
  * type, multi-token), and what the training text says of the word and of the longest word sequence
  * it starts that was an entity there (TrainLexicon; jackknifed in training).

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { knowledgeBase, KnowledgeBase, AliasKind, type KbEntity } from "../../src/kb/KnowledgeBase.js";
 import { resourcePath } from "../../src/resources.js";
+import { exactKey } from "../../src/kb/matchKey.js";
 import { tokenize } from "../../src/text/tokenize.js";
 
 const norms = (s: string) => tokenize(s).map((t) => t.norm);
@@ -112,4 +113,18 @@ test("knowledge base: an index that is not one, or records that do not fit it, f
   assert.equal(kb.typeOf(1), "LOC");
   assert.equal(kb.lookup(norms("ترامب"), false)[0]!.entity, 0);
   assert.throws(() => kb.entities, /disagree.*npm run build:kb/);
+});
+
+test("knowledge base: where a word stands in longer names (the tagger's name-part feature)", () => {
+  const kb = knowledgeBase();
+  const PER = 0, LOC = 1, ORG = 2, FIRST = 0, LAST = 2;
+  const has = (word: string, type: number, pos: number) => (kb.nameParts(exactKey(norms(word)[0]!)) & (1 << (type * 3 + pos))) !== 0;
+  // "علي لاريجاني": the surname ends a person's name; banks and universities start organisations'.
+  assert.ok(has("لاريجاني", PER, LAST));
+  assert.ok(has("بنك", ORG, FIRST));
+  assert.ok(has("جامعة", ORG, FIRST));
+  assert.ok(!has("جامعة", PER, FIRST));
+  // A word in no name of two tokens or more has no bits; nor has a one-token name's only word.
+  assert.equal(kb.nameParts(exactKey(norms("والذي")[0]!)), 0);
+  assert.ok(!has("لاريجاني", LOC, LAST));
 });

@@ -236,7 +236,8 @@
 // hashes in names.bin) at 0 and ±1, 78.59 / 79.18; "the word has a transliteration in
 // google/transliteration's list" at 0, -1 and × the lexicon code, 78.75 / 79.40; the name parts of
 // neighbouring words paired (-1 × 0, 0 × +1), 79.05 / 79.46; the name parts at ±2, 78.97 / 79.48
-// (within the ±0.2 that the sentence order alone moves the CV; not kept).
+// (within the ±0.2 that the sentence order alone moves the CV; not kept); both together, seeds 0 / 1,
+// 79.07 / 79.57 and 79.04 / 79.34 against 79.19 / 79.36 and 78.95 / 79.43 (mean stacked +0.06).
 // Options: --epochs N (maximum, default 20), --no-stack (first pass only), --stack-epochs N and
 //   --stack-penalty D (fixed second-pass settings instead of the dev choice), --no-final (stop
 //   after the dev run and the CV), --bags N (below),

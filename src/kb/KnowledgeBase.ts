@@ -19,24 +19,6 @@ export interface KbEntity {
   aliases: string[];
   short?: string[];
   titles?: string[];
-  /** The names as normalised tokens joined by spaces, prefixed with the alias kind ("0 دونالد ترامب");
-   *  computed from the names (entityForms) when absent, as in kb.json, whose index is prebuilt. */
-  forms?: string[];
-}
-
-/** The `forms` of an entity (see KbEntity), computed from its names. */
-export function entityForms(e: Pick<KbEntity, "ar" | "aliases" | "short" | "titles">): string[] {
-  const out = new Set<string>();
-  const add = (names: readonly string[], kind: AliasKind) => {
-    for (const n of names) {
-      const toks = nameTokens(n);
-      if (toks.length) out.add(`${kind} ${toks.join(" ")}`);
-    }
-  };
-  add([e.ar, ...e.aliases], AliasKind.Full);
-  add(e.short ?? [], AliasKind.Short);
-  add(e.titles ?? [], AliasKind.Title);
-  return [...out];
 }
 
 /** How an alias names its entity: anywhere (0), only once introduced (1), as a role title (2). */
@@ -199,19 +181,10 @@ export class KnowledgeBase {
 
   /** Token keys, prefixes and the longest alias from a first token, for one key of the exact index. */
   private indexKey(key: string): void {
-    let from = 0, n = 0;
-    for (;;) {
-      const sp = key.indexOf(" ", from);
-      n++;
-      this.tokenKeys.add(sp < 0 ? (from ? key.slice(from) : key) : key.slice(from, sp));
-      if (sp < 0) break;
-      this.exactPrefixes.add(key.slice(0, sp));
-      from = sp + 1;
-    }
-    const sp0 = key.indexOf(" ");
-    const first = sp0 < 0 ? key : key.slice(0, sp0);
-    const had = this.firstMax.get(first);
-    if (had === undefined || had < n) this.firstMax.set(first, n);
+    const toks = key.split(" ");
+    for (const t of toks) this.tokenKeys.add(t);
+    for (let sp = key.indexOf(" "); sp >= 0; sp = key.indexOf(" ", sp + 1)) this.exactPrefixes.add(key.slice(0, sp));
+    this.firstMax.set(toks[0]!, Math.max(this.firstMax.get(toks[0]!) ?? 0, toks.length));
   }
 
   /**
@@ -219,8 +192,8 @@ export class KnowledgeBase {
    * header (tag, entity count, the types as letters); one line per key: the key, TAB, its candidates
    * as "entity,kind,articles" separated by spaces; a blank line; one line per token key: the token,
    * TAB, the longest alias it starts (0: none), TAB, its name-part bits (nameParts); a blank line;
-   * the prefixes, one a line. Everything
-   * loading needs is spelled out, so that it slices strings and builds nothing else.
+   * the prefixes, one a line. Everything loading needs is spelled out, so that it slices strings
+   * and builds nothing else.
    */
   encodeIndex(): string {
     const lines = [`${INDEX_TAG}\t${this.size}\t${this.typeLetters}`];
@@ -254,9 +227,9 @@ export class KnowledgeBase {
       if (tab2 < 0 || tab2 > end) throw bad();
       const t = text.slice(p, tab);
       this.tokenKeys.add(t);
-      const max = tab2 - tab === 2 ? text.charCodeAt(tab + 1) - 48 : Number(text.slice(tab + 1, tab2));
+      const max = Number(text.slice(tab + 1, tab2)), bits = Number(text.slice(tab2 + 1, end));
       if (max) this.firstMax.set(t, max);
-      if (end - tab2 !== 2 || text.charCodeAt(tab2 + 1) !== 48) this.parts.set(t, Number(text.slice(tab2 + 1, end)));
+      if (bits) this.parts.set(t, bits);
     }
     p++;
     for (let end = lineEnd(p); p < n && end > p; p = end + 1, end = lineEnd(p)) this.exactPrefixes.add(text.slice(p, end));
@@ -275,12 +248,22 @@ export class KnowledgeBase {
     return list;
   }
 
-  /** Every name form of every entity, as normalised tokens, with its kind and the entity's index. */
+  /** Every name form of every entity (once each), as normalised tokens, with its kind and the entity's index. */
   private eachForm(visit: (toks: string[], kind: AliasKind, entity: number) => void): void {
     const entities = this.entities;
     for (let i = 0; i < entities.length; i++) {
       const e = entities[i]!;
-      for (const f of e.forms ?? entityForms(e)) visit(f.slice(2).split(" "), Number(f[0]) as AliasKind, i);
+      const seen = new Set<string>();
+      const add = (names: readonly string[], kind: AliasKind) => {
+        for (const n of names) {
+          const toks = nameTokens(n);
+          const form = `${kind} ${toks.join(" ")}`;
+          if (toks.length && !seen.has(form)) { seen.add(form); visit(toks, kind, i); }
+        }
+      };
+      add([e.ar, ...e.aliases], AliasKind.Full);
+      add(e.short ?? [], AliasKind.Short);
+      add(e.titles ?? [], AliasKind.Title);
     }
   }
 

@@ -354,7 +354,9 @@ export class KnowledgeBase {
     this.buildFuzzy();
     for (const v of procliticVariants(norms[i]!)) {
       // Loose spelling and a guessed proclitic together are too weak ("فلوريدا" is not ف + "لاردة").
-      if (v.key.length < 4 || v.cut > 0) continue;
+      // A short key is too loose too, but where it lost a letter pair that only looks like the
+      // article ("ألبرت" → "برت", "أليكس" → "يكس") the name as written counts: "ألبرت انشتين".
+      if (v.key.length < (v.article ? 3 : 4) || v.cut > 0) continue;
       const fk0 = fuzzyKey(v.key);
       const max = this.fuzzyFirstMax.get(fk0);
       if (max === undefined) continue;

@@ -38,6 +38,8 @@ test("knowledge base: longest match over tokens, with proclitics and spelling va
   assert.equal(spell[0]!.en, "Brett McGurk");
   assert.equal(spell[1]!.en, "Raqqa");
   assert.equal(findIn(kb, "قال ترمب")[0]!.en, "Donald Trump");
+  // A first name whose first letters only look like the article ("ألبرت") still matches loosely.
+  assert.equal(findIn(kb, "نظرية ألبرت انشتين")[0]!.en, "Albert Einstein");
 });
 
 test("knowledge base: short forms and titles are marked so they only link once introduced", () => {

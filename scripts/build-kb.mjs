@@ -20,8 +20,7 @@
 //      tagger's name-shape feature → resources/ner/nameshape.tsv.
 // Steps 3, 6 and 7 read the ANT news corpora in ../shared/data/news (about 10 s).
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
-import { newsArticles } from "./lib/newsArticles.mjs";
-import { tokenize } from "../src/text/tokenize.js";
+import { countNewsWords, wordUse, commonUseOf } from "./lib/commonWords.mjs";
 import { resourcePath, sharedPath } from "../src/resources.js";
 import { normalize } from "../src/text/normalize.js";
 import { exactKey } from "../src/kb/matchKey.js";
@@ -80,18 +79,8 @@ let nCities = 0;
 const newsCounts = await countNewsWords();
 const use = wordUse(newsCounts);
 const stop = new Set(readFileSync(resourcePath("store/stopwords.txt"), "utf8").split("\n").filter(Boolean).map((w) => normalize(w)));
-// Why a one-word name (a normalised token) is a common word of the news, or "" when it is not: a
-// stop word (tested also without the article), a word the news often gives a possessive suffix
-// ("أمامه"), and, where asked, one it often uses with the article ("الحرب") or conjugates as a verb
-// ("ذكرت", "يذكر").
-const commonUse = (word, { article, verb }) => {
-  const u = use(word, true);
-  return stop.has(u.word) || stop.has(u.base) ? "stop"
-    : u.total < 20 ? ""
-    : u.poss / u.total >= 0.05 ? "possessive"
-    : article && !u.article && u.def / u.total >= 0.3 ? "article"
-    : verb && u.verb / u.total >= 0.3 ? "verb" : "";
-};
+// Why a one-word name is a common word of the news (`commonUse`, scripts/lib/commonWords.mjs).
+const commonUse = commonUseOf(newsCounts, stop);
 // The city list's Arabic names are partly machine-made: Kisi is "انسان" (human), Male "ذكر"
 // (mentioned), Caen "كان" (was), Split "انقسام", Lille "ليل" (night). Matched as places, they made
 // the tagger's knowledge-base feature lie thousands of times.
@@ -230,45 +219,3 @@ for (const g of allGrams) {
 }
 writeFileSync(resourcePath("ner/nameshape.tsv"), shapeLines.join("\n") + "\n");
 console.error(`nameshape.tsv: ${shapeLines.length - 1} letter n-grams from ${shapeNames.size} names and ${shapeWords.size} words`);
-
-/** Every word of the news corpora (tokenised and normalised as the tagger does) with its count. */
-async function countNewsWords() {
-  const counts = new Map();
-  for await (const text of newsArticles()) {
-    for (const t of tokenize(text)) if (t.kind !== "number" && t.kind !== "latin") counts.set(t.norm, (counts.get(t.norm) ?? 0) + 1);
-  }
-  return counts;
-}
-
-/**
- * How the news uses a word: its base (without the article, and for a running-text word without a
- * preposition or a one-letter proclitic when the news has the rest more often), and the counts of
- * the base bare, with the article, and with a possessive suffix. A listed name carries no
- * preposition, so for one (`listed`) only the article comes off ("باليسا" stays whole).
- */
-function wordUse(counts) {
-  const c = (w) => counts.get(w) ?? 0;
-  return (word, listed) => {
-    let base = word, article = false;
-    if (listed) {
-      if (base.startsWith("ال") && base.length >= 4) { base = base.slice(2); article = true; }
-    } else {
-      for (const p of ["وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال"]) {
-        if (base.startsWith(p) && base.length - p.length >= 2) { base = base.slice(p.length); article = true; break; }
-      }
-      if (!article && base.length >= 4 && "وفبلك".includes(base[0]) && c(base) < c(base.slice(1))) base = base.slice(1);
-    }
-    let bare = 0, def = 0, poss = 0, verb = 0;
-    for (const p of ["", "و", "ف", "ب", "ل", "ك"]) bare += c(p + base);
-    for (const p of ["ال", "وال", "فال", "بال", "كال", "وبال", "لل", "ولل", "فلل"]) def += c(p + base);
-    // After the normaliser ة is ه, so a final ه is a possessive only after a ت stem ("مدينته"); "نا"
-    // is left out too ("مارينا").
-    const stem = base.endsWith("ه") ? base.slice(0, -1) + "ت" : base;
-    for (const e of base.endsWith("ه") ? ["ه", "ها", "هم", "هما", "كم"] : ["ها", "هم", "هما", "كم"]) {
-      for (const p of ["", "و", "ب", "ل"]) poss += c(p + stem + e);
-    }
-    // A verb: past "-ت"/"-وا", present "ي-"/"ت-" ("ذكرت", "يذكر").
-    for (const v of [base + "ت", base + "وا", "ي" + base, "ت" + base]) verb += c(v);
-    return { word, base, article, bare, def, poss, verb, total: bare + def };
-  };
-}

@@ -83,6 +83,13 @@ test("knowledge base: city rows whose Arabic name is a common word, a first name
   // Real cities of the same list stay.
   assert.deepEqual(places("مدريد"), ["Madrid"]);
   assert.deepEqual(places("سوسة"), ["Sousse"]);
+  // Real towns whose bare names are also words come back from the hand-written lists, named in full,
+  // with the bare name as a short form (linked once the town is introduced): "father", "suit".
+  assert.deepEqual(places("مدينة إب"), ["Ibb"]);
+  assert.deepEqual(places("مدينة الحلة"), ["Hillah"]);
+  for (const [bare, en] of [["إب", "Ibb"], ["الحلة", "Hillah"], ["بورصة", "Bursa"]]) {
+    assert.ok(kb.lookup(norms(bare)).some((c) => c.kind === AliasKind.Short && kb.entities[c.entity]!.en === en), bare);
+  }
 });
 
 test("knowledge base: gazetteer rows whose Arabic name belongs to another place are left out (city-errata.tsv)", () => {

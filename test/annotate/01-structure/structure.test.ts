@@ -6,6 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadDocument, type SourceInput } from "../../../src/sources/index.js";
 import { annotateStructure } from "../../../src/annotate/01-structure/index.js";
+import { BylineParser } from "../../../src/annotate/01-structure/BylineParser.js";
 import type { Structure } from "../../../src/types.js";
 
 const P1 = "أعلنت وزارة الخارجية اليوم أن وفداً رسمياً سيزور موسكو الأسبوع المقبل لبحث التعاون الاقتصادي بين البلدين.";
@@ -164,4 +165,16 @@ test("hostile input: a 1 MB line and 20,000 short lines are handled in one pass"
   const many = Array.from({ length: 20_000 }, (_, i) => (i % 3 ? "شارك" : `سطر رقم ${i} من نص طويل جداً.`)).join("\n");
   const st2 = structure(many);
   assert.equal(st2.boilerplate.length + st2.paragraphs.length + (st2.headlineSpans?.length ?? 0), 20_000);
+});
+
+test("dateline places: real towns whose names are also words, not the city list's mistranslations", () => {
+  const parser = new BylineParser();
+  // Yemen's Ibb, Iraq's Hillah, Iran's Qom and Mashhad, Turkey's Bursa: also "father", "suit", "stand
+  // up", "scene", "stock exchange", but the knowledge base's lists name them as places.
+  for (const place of ["إب", "الحلة", "قم", "مشهد", "بورصة", "جدة", "دمشق", "دبي، الإمارات العربية المتحدة"]) assert.ok(parser.isPlace(place), place);
+  // The city list gives Caen as "كان" (was), Male as "ذكر" (mentioned), Dutse as "جبل" (mountain),
+  // and first names for George Town and Vladimir: none of them opens a dateline.
+  for (const word of ["كان", "ذكر", "جبل", "جورج", "فلاديمير", "معرفة", "نادي بارنسلي"]) assert.ok(!parser.isPlace(word), word);
+  const st = structure(`كان - أعلنت وزارة الخارجية أن وفداً سيزور موسكو.\n${P2}\n`);
+  assert.equal(st.dateline, undefined);
 });

@@ -39,7 +39,8 @@ function addEntity(e, source) {
   let id = `${source}:${slug(e.en) || "x"}`;
   for (let n = 2; usedIds.has(id); n++) id = `${source}:${slug(e.en)}-${n}`;
   usedIds.add(id);
-  const aliases = [...new Set([e.ar, ...(e.aliases ?? [])])];
+  // A display name that is also a short form ("نيسان" for Nissan, also a month) is not a full name.
+  const aliases = [...new Set([e.ar, ...(e.aliases ?? [])])].filter((a) => !(e.short ?? []).includes(a));
   const out = { id, type: e.type, ar: e.ar, en: e.en, ...(e.kb ? { kb: e.kb } : {}), aliases, ...(e.short ? { short: e.short } : {}), ...(e.titles ? { titles: e.titles } : {}) };
   entities.push(out);
   for (const a of aliases) if (!taken.has(keyOf(a))) taken.set(keyOf(a), entities.length - 1);

@@ -261,7 +261,8 @@ export class KnowledgeBase {
           if (toks.length && !seen.has(form)) { seen.add(form); visit(toks, kind, i); }
         }
       };
-      add([e.ar, ...e.aliases], AliasKind.Full);
+      // A display name that is also listed as a short form ("نيسان" for Nissan, also a month) is only that.
+      add(e.short?.includes(e.ar) ? e.aliases.filter((a) => a !== e.ar) : [e.ar, ...e.aliases], AliasKind.Full);
       add(e.short ?? [], AliasKind.Short);
       add(e.titles ?? [], AliasKind.Title);
     }

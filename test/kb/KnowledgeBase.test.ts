@@ -46,6 +46,9 @@ test("knowledge base: short forms and titles are marked so they only link once i
   const kb = knowledgeBase();
   const c = kb.lookup(norms("التحالف"));
   assert.ok(c.length && c.every((x) => x.kind === AliasKind.Short));
+  // "نيسان" is also the Levantine April ("في أبريل/نيسان"): Nissan's bare name is only a short form.
+  assert.ok(kb.lookup(norms("نيسان")).every((x) => x.kind === AliasKind.Short));
+  assert.equal(kb.entities[kb.lookup(norms("شركة نيسان"))[0]!.entity]!.en, "Nissan");
   const t = kb.lookup(norms("الرئيس الأميركي"));
   assert.ok(t.some((x) => x.kind === AliasKind.Title && kb.entities[x.entity]!.en === "Donald Trump"));
 });

@@ -6,10 +6,10 @@
 // "X").
 // The city list's Arabic names are partly machine-made, so its rows are cleaned as build-kb cleans
 // them: the rows of resources/kb/city-errata.tsv whose Arabic name is a person's or a word ("جورج"
-// for George, Grenada; "أنثى"; the ones whose name is another place's stay), rows that name a club, university, airport or the like ("نادي بارنسلي"), and
-// one-word names the news uses as common words ("كان" for Caen, "ذكر" for Male, "جبل" for Dutse,
-// "باذنجان"), unless the knowledge base's hand-written lists hold the name as a place ("مشهد",
-// "قم", whose bare names are common words too).
+// for George, Grenada; "أنثى"; those whose name is another place's stay), rows that name a club,
+// university, airport or the like ("نادي بارنسلي"), and one-word names the news uses as common
+// words ("كان" for Caen, "ذكر" for Male, "جبل" for Dutse, "باذنجان"), unless the knowledge base's
+// hand-written lists hold the name as a place ("مشهد", "قم", whose bare names are common words too).
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { normalize } from "../src/text/normalize.js";

@@ -24,7 +24,7 @@ import { countNewsWords, wordUse, commonUseOf } from "./lib/commonWords.mjs";
 import { resourcePath, sharedPath } from "../src/resources.js";
 import { normalize } from "../src/text/normalize.js";
 import { exactKey } from "../src/kb/matchKey.js";
-import { nameTokens, KnowledgeBase } from "../src/kb/KnowledgeBase.js";
+import { fullNames, nameTokens, KnowledgeBase } from "../src/kb/KnowledgeBase.js";
 import { NameList } from "../src/ner/NameList.js";
 
 const gz = (p) => sharedPath("data/gazetteers/" + p);
@@ -39,8 +39,7 @@ function addEntity(e, source) {
   let id = `${source}:${slug(e.en) || "x"}`;
   for (let n = 2; usedIds.has(id); n++) id = `${source}:${slug(e.en)}-${n}`;
   usedIds.add(id);
-  // A display name that is also a short form ("نيسان" for Nissan, also a month) is not a full name.
-  const aliases = [...new Set([e.ar, ...(e.aliases ?? [])])].filter((a) => !(e.short ?? []).includes(a));
+  const aliases = fullNames(e);
   const out = { id, type: e.type, ar: e.ar, en: e.en, ...(e.kb ? { kb: e.kb } : {}), aliases, ...(e.short ? { short: e.short } : {}), ...(e.titles ? { titles: e.titles } : {}) };
   entities.push(out);
   for (const a of aliases) if (!taken.has(keyOf(a))) taken.set(keyOf(a), entities.length - 1);
@@ -79,9 +78,8 @@ let nCities = 0;
 // out (`commonWord`), and the name lists below are cleaned the same way.
 const newsCounts = await countNewsWords();
 const use = wordUse(newsCounts);
-const stop = new Set(readFileSync(resourcePath("store/stopwords.txt"), "utf8").split("\n").filter(Boolean).map((w) => normalize(w)));
 // Why a one-word name is a common word of the news (`commonUse`, scripts/lib/commonWords.mjs).
-const commonUse = commonUseOf(newsCounts, stop);
+const commonUse = commonUseOf(newsCounts);
 // The city list's Arabic names are partly machine-made: Kisi is "انسان" (human), Male "ذكر"
 // (mentioned), Caen "كان" (was), Split "انقسام", Lille "ليل" (night). Matched as places, they made
 // the tagger's knowledge-base feature lie thousands of times.

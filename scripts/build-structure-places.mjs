@@ -8,11 +8,10 @@
 // them: the rows of resources/kb/city-errata.tsv whose Arabic name is a person's or a word ("جورج"
 // for George, Grenada; "أنثى"; those whose name is another place's stay), rows that name a club,
 // university, airport or the like ("نادي بارنسلي"), and one-word names the news uses as common
-// words ("كان" for Caen, "ذكر" for Male, "جبل" for Dutse, "باذنجان"), unless the knowledge base's
-// hand-written lists hold the name as a place ("مشهد", "قم", whose bare names are common words too).
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+// words ("كان" for Caen, "ذكر" for Male, "جبل" for Dutse, "باذنجان"), unless the knowledge base
+// holds the name as a place ("مشهد", "قم", whose bare names are common words too). Run build-kb first.
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { normalize } from "../src/text/normalize.js";
 import { nameTokens } from "../src/kb/KnowledgeBase.js";
 import { countNewsWords, commonUseOf } from "./lib/commonWords.mjs";
 
@@ -25,25 +24,18 @@ for (const row of countries) {
   for (const n of [c[4], c[5]]) if (n && n.trim()) names.add(n.trim());
 }
 
-const stop = new Set(readFileSync(join(root, "resources/store/stopwords.txt"), "utf8").split("\n").filter(Boolean).map((w) => normalize(w)));
-const commonUse = commonUseOf(await countNewsWords(), stop);
-// An errata row whose Arabic name is another place's ("Kobe" given as Copenhagen's) still names a
-// place, and a "ولاية X" whose X alone is a first name still is one whole: only the rest are left out.
-const errata = new Map(readFileSync(join(root, "resources/kb/city-errata.tsv"), "utf8").split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split("\t")).map(([country, city, why = ""]) => [`${country}\t${city}`, why]));
-const anotherPlace = (why) => /^Arabic name is (another place|San Jose|[A-Z][^']*'s\b)/.test(why) && !/emperor|Emperor|East China Sea/.test(why);
-// Places the knowledge base's hand-written core and lists name, with their short forms.
-const curatedPlaces = new Set();
-const curatedFiles = ["resources/kb/core.json", ...readdirSync(join(root, "resources/kb/curated")).filter((f) => f.endsWith(".json")).map((f) => `resources/kb/curated/${f}`)];
-for (const file of curatedFiles) {
-  const list = JSON.parse(readFileSync(join(root, file), "utf8"));
-  for (const e of list.entities ?? list) {
-    if (e.type !== "LOC") continue;
-    for (const a of [e.ar, ...(e.aliases ?? []), ...(e.short ?? [])]) curatedPlaces.add(nameTokens(a).join(" "));
-  }
+const commonUse = commonUseOf(await countNewsWords());
+// Errata rows marked "place" name another place ("Kobe" given as Copenhagen's), still a place;
+// "whole" ones are still this place with their prefix ("ولاية بشار", though "بشار" is a first name).
+const errata = new Map(readFileSync(join(root, "resources/kb/city-errata.tsv"), "utf8").split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split("\t")).map(([country, city, , keep = ""]) => [`${country}\t${city}`, keep]));
+// Every form the knowledge base (resources/kb/kb.json, built first by build-kb) gives a place.
+const kbPlaces = new Set();
+for (const e of JSON.parse(readFileSync(join(root, "resources/kb/kb.json"), "utf8")).entities) {
+  if (e.type === "LOC") for (const a of [...e.aliases, ...(e.short ?? [])]) kbPlaces.add(nameTokens(a).join(" "));
 }
 const isCommon = (name) => {
   const toks = nameTokens(name);
-  return toks.length === 1 && !curatedPlaces.has(toks[0]) && commonUse(toks[0], { article: true, verb: true }) !== "";
+  return toks.length === 1 && !kbPlaces.has(toks[0]) && commonUse(toks[0], { article: true, verb: true }) !== "";
 };
 const notAPlace = /^(نادي|جامعة|الجامعة|مطار|شركة|نهر|مستشفى|مستشفي|ملعب|بنك|فندق|قناة|مؤسسة|مجموعة|مسجد|معتقل|لغة) /u;
 
@@ -54,12 +46,12 @@ for (const row of csv) {
   const [countryAr, countryEn, cityAr, cityEn, pop] = cells;
   if (countryAr) names.add(countryAr.trim());
   if (!cityAr || Number(pop) < 50000) continue;
-  const why = errata.get(`${countryEn}\t${cityEn}`);
-  if (why !== undefined && !anotherPlace(why) && !why.includes("without its prefix")) { left.errata++; continue; }
+  const keep = errata.get(`${countryEn}\t${cityEn}`);
+  if (keep !== undefined && keep !== "place" && keep !== "whole") { left.errata++; continue; }
   const city = cityAr.trim();
   if (notAPlace.test(city)) { left.other++; continue; }
   const m = /^(?:ولاية|محافظة|مقاطعة|إقليم|منطقة)\s+(.+)$/.exec(city);
-  for (const name of m && why === undefined ? [city, m[1]] : [city]) {
+  for (const name of m && keep === undefined ? [city, m[1]] : [city]) {
     if (isCommon(name)) left.common.push(name);
     else names.add(name);
   }

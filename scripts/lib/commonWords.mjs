@@ -1,8 +1,11 @@
 // How the news corpora (../shared/data/news) use a word, for the scripts that build word lists
 // (build-kb.mjs, build-structure-places.mjs): a name that the news uses as a common word is left
 // out of a list, so that a list match means a name.
+import { readFileSync } from "node:fs";
 import { newsArticles } from "./newsArticles.mjs";
 import { tokenize } from "../../src/text/tokenize.js";
+import { normalize } from "../../src/text/normalize.js";
+import { resourcePath } from "../../src/resources.js";
 
 /** Every word of the news corpora (tokenised and normalised as the tagger does) with its count. */
 export async function countNewsWords() {
@@ -50,9 +53,10 @@ export function wordUse(counts) {
  * Why a one-word name (a normalised token) is a common word of the news, or "" when it is not: a
  * stop word (tested also without the article), a word the news often gives a possessive suffix
  * ("أمامه"), and, where asked, one it often uses with the article ("الحرب") or conjugates as a verb
- * ("ذكرت", "يذكر"). `stop`: the normalised stop words.
+ * ("ذكرت", "يذكر"). The stop words are resources/store/stopwords.txt.
  */
-export function commonUseOf(counts, stop) {
+export function commonUseOf(counts) {
+  const stop = new Set(readFileSync(resourcePath("store/stopwords.txt"), "utf8").split("\n").filter(Boolean).map((w) => normalize(w)));
   const use = wordUse(counts);
   return (word, { article, verb }) => {
     const u = use(word, true);

@@ -53,6 +53,15 @@ export interface KbMatch {
   fuzzy: boolean;
 }
 
+/**
+ * The names that identify an entity anywhere: its display name and aliases, less a display name
+ * that is also listed as a short form ("نيسان" for Nissan, also a month), which is only that.
+ */
+export function fullNames(e: { ar: string; aliases?: readonly string[]; short?: readonly string[] }): string[] {
+  const names = [...new Set([e.ar, ...(e.aliases ?? [])])];
+  return e.short?.includes(e.ar) ? names.filter((a) => a !== e.ar) : names;
+}
+
 /** Splits a name into the normalised forms of its tokens. */
 export function nameTokens(name: string): string[] {
   return tokenize(name).map((t) => t.norm);
@@ -261,8 +270,7 @@ export class KnowledgeBase {
           if (toks.length && !seen.has(form)) { seen.add(form); visit(toks, kind, i); }
         }
       };
-      // A display name that is also listed as a short form ("نيسان" for Nissan, also a month) is only that.
-      add(e.short?.includes(e.ar) ? e.aliases.filter((a) => a !== e.ar) : [e.ar, ...e.aliases], AliasKind.Full);
+      add(fullNames(e), AliasKind.Full);
       add(e.short ?? [], AliasKind.Short);
       add(e.titles ?? [], AliasKind.Title);
     }

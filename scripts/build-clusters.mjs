@@ -5,8 +5,10 @@
 //      (the most frequent context words), weighted by positive PMI;
 //   3. project to a few dozen dimensions with a seeded random Gaussian matrix, normalise;
 //   4. k-means (seeded, k-means++ init) at three granularities: K_FINE clusters over the words,
-//      K_COARSE clusters over the fine centroids, and K_FINER clusters over the words.
-// Output: resources/clusters/clusters.tsv (word TAB fine TAB coarse TAB finer), sorted by frequency.
+//      K_COARSE clusters over the fine centroids, and K_FINER clusters over the words;
+//   5. put the less frequent words (EXT_MIN occurrences or more) in their nearest clusters.
+// Output: resources/clusters/clusters.tsv (word TAB fine TAB coarse TAB finer), the clustered words
+// by frequency, then the others by frequency.
 // Runs in a few minutes on one core: `npm run build:clusters` (node --import tsx, for src/text).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tokenize } from "../src/text/tokenize.js";
@@ -23,6 +25,13 @@ const K_COARSE = 48;
 // (first names, surnames, club names, company names), which the tagger uses beside the coarser ids.
 const K_FINER = 1024;
 const ITER = 14;
+// The words past the VOCAB most frequent that occur at least EXT_MIN times are not clustered but
+// put in the nearest fine and finer cluster afterwards (their vectors weighted with the PPMI
+// statistics of the VOCAB rows, so the clusters of the frequent words stay as they were). A rare
+// surname, village or club then shares an id with the names it is used like: 30% of ANERcorp's
+// person tokens had no cluster at 40,000 words, and the tagger gained most on places and
+// organisations (scripts/train-ner.mjs, Dec 2, 2026).
+const EXT_MIN = 5;
 
 const t0 = Date.now();
 const log = (m) => console.error(`[clusters ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -64,15 +73,17 @@ const freq = new Map([...ids.entries()].map(([w, id]) => [w, idFreq[id]]));
 log(`${docs.length} articles, ${freq.size} types`);
 const byFreq = [...freq.entries()].filter(([w]) => w !== "<num>" && w !== "<lat>").sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 const vocab = byFreq.slice(0, VOCAB).map(([w]) => w);
+const ext = byFreq.slice(VOCAB).filter(([, f]) => f >= EXT_MIN).map(([w]) => w);
+const all = vocab.concat(ext);
 const vIndex = new Int32Array(idFreq.length).fill(-1);
-vocab.forEach((w, i) => { vIndex[ids.get(w)] = i; });
+all.forEach((w, i) => { vIndex[ids.get(w)] = i; });
 const ctxWords = [...freq.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CONTEXT).map(([w]) => w);
 const cIndex = new Int32Array(idFreq.length).fill(-1);
 ctxWords.forEach((w, i) => { cIndex[ids.get(w)] = i; });
 
-// Pass 2: left/right context counts (dense: VOCAB × 2·CONTEXT).
+// Pass 2: left/right context counts (dense: one row of 2·CONTEXT per word, VOCAB and the rest).
 const C2 = 2 * CONTEXT;
-const counts = new Float32Array(vocab.length * C2);
+const counts = new Float32Array(all.length * C2);
 for (const toks of docs) {
   for (let i = 0; i < toks.length; i++) {
     const v = vIndex[toks[i]];
@@ -86,15 +97,16 @@ docs.length = 0;
 log("context counts done");
 
 // PPMI.
-const rowSum = new Float64Array(vocab.length), colSum = new Float64Array(C2);
+const rowSum = new Float64Array(all.length), colSum = new Float64Array(C2);
 let total = 0;
 for (let v = 0; v < vocab.length; v++) for (let c = 0; c < C2; c++) {
   const x = counts[v * C2 + c];
   rowSum[v] += x; colSum[c] += x; total += x;
 }
-for (let v = 0; v < vocab.length; v++) for (let c = 0; c < C2; c++) {
+for (let v = vocab.length; v < all.length; v++) for (let c = 0; c < C2; c++) rowSum[v] += counts[v * C2 + c];
+for (let v = 0; v < all.length; v++) for (let c = 0; c < C2; c++) {
   const x = counts[v * C2 + c];
-  if (x === 0) continue;
+  if (x === 0 || colSum[c] === 0) { counts[v * C2 + c] = 0; continue; }
   const pmi = Math.log((x * total) / (rowSum[v] * colSum[c]));
   counts[v * C2 + c] = pmi > 0 ? pmi : 0;
 }
@@ -102,8 +114,8 @@ for (let v = 0; v < vocab.length; v++) for (let c = 0; c < C2; c++) {
 // Random projection to DIM, then unit length.
 const R = new Float32Array(C2 * DIM);
 for (let i = 0; i < R.length; i++) R[i] = gauss();
-const X = new Float32Array(vocab.length * DIM);
-for (let v = 0; v < vocab.length; v++) {
+const X = new Float32Array(all.length * DIM);
+for (let v = 0; v < all.length; v++) {
   const row = v * C2, out = v * DIM;
   for (let c = 0; c < C2; c++) {
     const x = counts[row + c];
@@ -165,7 +177,23 @@ function kmeans(data, n, k, iters) {
 const fine = kmeans(X, vocab.length, K_FINE, ITER);
 const coarse = kmeans(fine.cent, K_FINE, K_COARSE, 30);
 const finer = kmeans(X, vocab.length, K_FINER, ITER);
+/** The nearest of k centroids to row i of X. */
+function nearest(cent, k, i) {
+  let best = 0, bestD = Infinity;
+  for (let j = 0; j < k; j++) {
+    let d = 0;
+    for (let t = 0; t < DIM; t++) { const z = X[i * DIM + t] - cent[j * DIM + t]; d += z * z; }
+    if (d < bestD) { bestD = d; best = j; }
+  }
+  return best;
+}
 const lines = vocab.map((w, i) => `${w}\t${fine.assign[i]}\t${coarse.assign[fine.assign[i]]}\t${finer.assign[i]}`);
+for (let i = vocab.length; i < all.length; i++) {
+  // No neighbour among the context words: no vector, so no cluster either.
+  if (rowSum[i] === 0) continue;
+  const f = nearest(fine.cent, K_FINE, i);
+  lines.push(`${all[i]}\t${f}\t${coarse.assign[f]}\t${nearest(finer.cent, K_FINER, i)}`);
+}
 mkdirSync(resourcePath("clusters"), { recursive: true });
 writeFileSync(resourcePath("clusters/clusters.tsv"), lines.join("\n") + "\n");
 log(`wrote ${lines.length} words to resources/clusters/clusters.tsv`);

@@ -130,6 +130,17 @@ for (let v = 0; v < all.length; v++) {
 }
 log("projection done");
 
+/** The nearest of the k centroids in `cent` to row i of `data` (squared Euclidean distance). */
+function nearest(data, i, cent, k) {
+  let best = 0, bestD = Infinity;
+  for (let j = 0; j < k; j++) {
+    let d = 0;
+    for (let t = 0; t < DIM; t++) { const z = data[i * DIM + t] - cent[j * DIM + t]; d += z * z; }
+    if (d < bestD) { bestD = d; best = j; }
+  }
+  return best;
+}
+
 /** k-means over the rows of `data` (n × DIM), k-means++ init; returns assignments and centroids. */
 function kmeans(data, n, k, iters) {
   const cent = new Float32Array(k * DIM);
@@ -152,12 +163,7 @@ function kmeans(data, n, k, iters) {
   for (let it = 0; it < iters; it++) {
     let moved = 0;
     for (let i = 0; i < n; i++) {
-      let best = 0, bestD = Infinity;
-      for (let j = 0; j < k; j++) {
-        let d = 0;
-        for (let t = 0; t < DIM; t++) { const z = data[i * DIM + t] - cent[j * DIM + t]; d += z * z; }
-        if (d < bestD) { bestD = d; best = j; }
-      }
+      const best = nearest(data, i, cent, k);
       if (assign[i] !== best) moved++;
       assign[i] = best;
     }
@@ -177,22 +183,12 @@ function kmeans(data, n, k, iters) {
 const fine = kmeans(X, vocab.length, K_FINE, ITER);
 const coarse = kmeans(fine.cent, K_FINE, K_COARSE, 30);
 const finer = kmeans(X, vocab.length, K_FINER, ITER);
-/** The nearest of k centroids to row i of X. */
-function nearest(cent, k, i) {
-  let best = 0, bestD = Infinity;
-  for (let j = 0; j < k; j++) {
-    let d = 0;
-    for (let t = 0; t < DIM; t++) { const z = X[i * DIM + t] - cent[j * DIM + t]; d += z * z; }
-    if (d < bestD) { bestD = d; best = j; }
-  }
-  return best;
-}
 const lines = vocab.map((w, i) => `${w}\t${fine.assign[i]}\t${coarse.assign[fine.assign[i]]}\t${finer.assign[i]}`);
 for (let i = vocab.length; i < all.length; i++) {
   // No neighbour among the context words: no vector, so no cluster either.
   if (rowSum[i] === 0) continue;
-  const f = nearest(fine.cent, K_FINE, i);
-  lines.push(`${all[i]}\t${f}\t${coarse.assign[f]}\t${nearest(finer.cent, K_FINER, i)}`);
+  const f = nearest(X, i, fine.cent, K_FINE);
+  lines.push(`${all[i]}\t${f}\t${coarse.assign[f]}\t${nearest(X, i, finer.cent, K_FINER)}`);
 }
 mkdirSync(resourcePath("clusters"), { recursive: true });
 writeFileSync(resourcePath("clusters/clusters.tsv"), lines.join("\n") + "\n");

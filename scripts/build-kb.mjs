@@ -21,6 +21,7 @@
 // Steps 3, 6 and 7 read the ANT news corpora in ../shared/data/news (about 10 s).
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { countNewsWords, wordUse, commonUseOf } from "./lib/commonWords.mjs";
+import { cityErrata, NOT_A_CITY_WORDS, startsWithWord } from "./lib/cityRows.mjs";
 import { resourcePath, sharedPath } from "../src/resources.js";
 import { normalize } from "../src/text/normalize.js";
 import { exactKey } from "../src/kb/matchKey.js";
@@ -89,14 +90,15 @@ const commonWord = (name) => {
 };
 let nCommon = 0, nOther = 0;
 // Rows whose Arabic name is another place's (or no place's): see resources/kb/city-errata.tsv.
-const errata = new Set(readFileSync(resourcePath("kb/city-errata.tsv"), "utf8").split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split("\t").slice(0, 2).join("\t")));
+const errata = cityErrata();
+const notACity = startsWithWord(NOT_A_CITY_WORDS);
 const cityLines = readFileSync(gz("world-cities-ar-en.csv"), "utf8").trim().split("\n").slice(1);
 for (const line of cityLines) {
   const [, countryEn, cityAr0, cityEn, pop] = csvRow(line);
   if (!cityAr0 || !cityEn || Number(pop) < 100000 || errata.has(`${countryEn}\t${cityEn}`)) continue;
   // Some rows name the city's club, university, airport or river instead ("نادي بارنسلي" for
   // Barnsley, "جامعة بار إيلان" for Biu): not the city's name.
-  if (/^(نادي|جامعة|الجامعة|مطار|شركة|نهر|مستشفى|ملعب|بنك|فندق|قناة) /u.test(cityAr0.trim())) { nOther++; continue; }
+  if (notACity.test(cityAr0.trim())) { nOther++; continue; }
   const cityAr = cityAr0.replace(/^(مدينة|ولاية|محافظة|بلدية) /u, "").trim();
   if (/[A-Za-z]/.test(cityAr) || normalize(cityAr).replace(/ /g, "").length < 3) continue;
   if (taken.has(keyOf(cityAr)) || coreEn.has(cityEn)) continue;

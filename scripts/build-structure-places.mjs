@@ -14,6 +14,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { nameTokens } from "../src/kb/KnowledgeBase.js";
 import { countNewsWords, commonUseOf } from "./lib/commonWords.mjs";
+import { cityErrata, NOT_A_CITY_WORDS, startsWithWord } from "./lib/cityRows.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const gaz = join(root, "..", "shared", "data", "gazetteers");
@@ -27,7 +28,10 @@ for (const row of countries) {
 const commonUse = commonUseOf(await countNewsWords());
 // Errata rows marked "place" name another place ("Kobe" given as Copenhagen's), still a place;
 // "whole" ones are still this place with their prefix ("ولاية بشار", though "بشار" is a first name).
-const errata = new Map(readFileSync(join(root, "resources/kb/city-errata.tsv"), "utf8").split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split("\t")).map(([country, city, , keep = ""]) => [`${country}\t${city}`, keep]));
+const errata = cityErrata();
+// The dateline list reads cities down to 50,000 people, whose rows also name hospitals, mosques,
+// prisons and languages ("مستشفي العجمي التخصصي", "لغة كيكويو").
+const notACity = startsWithWord([...NOT_A_CITY_WORDS, "مستشفي", "مؤسسة", "مجموعة", "مسجد", "معتقل", "لغة"]);
 // Every form the knowledge base (resources/kb/kb.json, built first by build-kb) gives a place.
 const kbPlaces = new Set();
 for (const e of JSON.parse(readFileSync(join(root, "resources/kb/kb.json"), "utf8")).entities) {
@@ -37,7 +41,6 @@ const isCommon = (name) => {
   const toks = nameTokens(name);
   return toks.length === 1 && !kbPlaces.has(toks[0]) && commonUse(toks[0], { article: true, verb: true }) !== "";
 };
-const notAPlace = /^(نادي|جامعة|الجامعة|مطار|شركة|نهر|مستشفى|مستشفي|ملعب|بنك|فندق|قناة|مؤسسة|مجموعة|مسجد|معتقل|لغة) /u;
 
 const left = { errata: 0, other: 0, common: [] };
 const csv = readFileSync(join(gaz, "world-cities-ar-en.csv"), "utf8").trim().split("\n").slice(1);
@@ -49,7 +52,7 @@ for (const row of csv) {
   const keep = errata.get(`${countryEn}\t${cityEn}`);
   if (keep !== undefined && keep !== "place" && keep !== "whole") { left.errata++; continue; }
   const city = cityAr.trim();
-  if (notAPlace.test(city)) { left.other++; continue; }
+  if (notACity.test(city)) { left.other++; continue; }
   const m = /^(?:ولاية|محافظة|مقاطعة|إقليم|منطقة)\s+(.+)$/.exec(city);
   for (const name of m && keep === undefined ? [city, m[1]] : [city]) {
     if (isCommon(name)) left.common.push(name);

@@ -18,6 +18,7 @@ import { knowledgeBase, type KnowledgeBase, type KbMatch, type KbStart } from ".
 import { nameList, type NameList } from "./NameList.js";
 import { nameShape, type NameShape } from "./NameShape.js";
 import { finishMix, hashString, mixInt } from "./hash.js";
+import { LABEL_INDEX } from "./labels.js";
 import { MAX_SPAN, spanKeys, trainLexicon, type TrainLexicon } from "./TrainLexicon.js";
 
 const enum A {
@@ -75,9 +76,22 @@ export type DocContext = Map<number, number>;
 
 const TYPE_CODE: Record<string, number> = { PER: 1, LOC: 2, ORG: 3, MISC: 4 };
 
+/** The proclitics a title may carry and still be a title ("والدكتور", "للرئيس"). */
+const TITLE_PROCLITICS = ["", "و", "ف", "ب", "ل", "ول", "فل", "وب"] as const;
+
+/** The trigger classes of triggers.json, coded 1 … 5 in this order (the features' values). */
+const TRIGGER_CLASSES = ["PER_TITLE", "PER_AFTER", "LOC_WORD", "ORG_WORD", "MISC_WORD"] as const;
+
+/** Label bits of a token's decoding constraint (NerFeaturizer.labelMasks). */
+const NO_B_PER = 1 << LABEL_INDEX.get("B-PER")!, NO_I_PER = 1 << LABEL_INDEX.get("I-PER")!;
+
 export interface NerResources {
   clusters: Map<string, number>;
   triggers: Map<string, number>;
+  /** Titles that never start a person's name (keys; see triggers.json's TITLE_OUTSIDE_NAME). */
+  titles: Set<string>;
+  /** Those of them that are titles without the article too ("معالي"). */
+  bareTitles: Set<string>;
   kb: KnowledgeBase;
   names: NameList;
   shape: NameShape;
@@ -100,17 +114,16 @@ export function nerResources(): NerResources {
     clusters.set(line.slice(0, t1), finer * 0x100000 + (Number(line.slice(t1 + 1, t2)) << 8) + Number(line.slice(t2 + 1, t3 < 0 ? undefined : t3)));
   }
   const trigRaw = JSON.parse(readFileSync(resourcePath("ner/triggers.json"), "utf8")) as Record<string, unknown>;
+  const words = (k: string) => (Array.isArray(trigRaw[k]) ? (trigRaw[k] as unknown[]).map((w) => exactKey(normalize(String(w)))) : []);
   const triggers = new Map<string, number>();
-  let code = 1;
-  // Classes in file order: PER_TITLE 1, PER_AFTER 2, LOC_WORD 3, ORG_WORD 4, MISC_WORD 5.
-  for (const v of Object.values(trigRaw)) {
-    if (!Array.isArray(v)) continue;
-    for (const w of v) triggers.set(exactKey(normalize(String(w))), code);
-    code++;
-  }
+  TRIGGER_CLASSES.forEach((k, c) => {
+    for (const w of words(k)) triggers.set(w, c + 1);
+  });
+  const inName = new Set(words("TITLE_IN_NAME"));
+  const titles = new Set([...words("PER_TITLE"), ...words("TITLE_OUTSIDE_NAME")].filter((w) => !inName.has(w)));
   const kb = knowledgeBase();
   const known = (s: string) => clusters.has(s) || kb.tokenKeys.has(exactKey(s));
-  shared = { clusters, triggers, kb, names: nameList(), shape: nameShape(), known };
+  shared = { clusters, triggers, titles, bareTitles: new Set(words("TITLE_OUTSIDE_NAME")), kb, names: nameList(), shape: nameShape(), known };
   return shared;
 }
 
@@ -147,6 +160,8 @@ interface TokenInfo {
   trig: number;
   kbStarts: KbStart[];
   nameStarts: Array<[string, number]>;
+  /** Labels the token may not take (bits by label index; see `labelMasks`). */
+  forbid: number;
 }
 
 /** Per-token attributes, cached by the token's text. */
@@ -202,9 +217,47 @@ export class NerFeaturizer {
       const [j, a] = TYPE_T[q]!;
       pool[at + A.Count + q] = templateId(TEMPLATE_MUL[j]!, a < 0 ? 1 : attrs[a]! | 0);
     }
-    t = { attrs, pool, at, norm, key, trig: trig ?? 0, kbStarts: this.res.kb.startsOf(norm), nameStarts: this.nameStarts(key) };
+    t = { attrs, pool, at, norm, key, trig: trig ?? 0, kbStarts: this.res.kb.startsOf(norm), nameStarts: this.nameStarts(key), forbid: this.forbidOf(norm, key) };
     this.infos.set(text, t);
     return t;
+  }
+
+  /**
+   * The labels a token type may not take, whatever the weights say: the tagger is sure of a few
+   * things it rarely sees in training. (1) A title does not start a person's name: "السلطان",
+   * "والدكتور", "ومعالي" before a name stay outside it (a PER_TITLE word with the article, or
+   * after li-, "للرئيس"; TITLE_OUTSIDE_NAME words in any form). (2) A word of four letters or more
+   * that starts with و and is not itself a listed name or name part ("ولوكاشنكو", not "وليد" or
+   * "ولد") does not continue a person's name: it starts a second one ("شافيز ولوكاشنكو").
+   * Measured on the pooled 5-fold CV of train.conll (Dec 2, 2026): see scripts/train-ner.mjs.
+   */
+  private forbidOf(norm: string, key: string): number {
+    let forbid = 0;
+    const res = this.res;
+    if (norm.length >= 4 && norm[0] === "و" && !res.kb.tokenKeys.has(key) && !res.names.maxFrom(key)) forbid |= NO_I_PER;
+    for (const p of TITLE_PROCLITICS) {
+      if (!norm.startsWith(p)) continue;
+      const rest = norm.slice(p.length);
+      if (rest.length < 3) continue;
+      // li- + the article is written "لل": "للرئيس" is li + "الرئيس".
+      const defined = rest.startsWith("ال") || (p.endsWith("ل") && rest.startsWith("ل"));
+      const k = exactKey(rest.startsWith("ل") && !rest.startsWith("ال") && p.endsWith("ل") ? "ا" + rest : rest);
+      if (res.titles.has(k) && (defined || res.bareTitles.has(k))) forbid |= NO_B_PER;
+    }
+    return forbid;
+  }
+
+  /** Each token's forbidden labels (bits by label index), or null when no token has any. */
+  labelMasks(tokens: readonly string[]): Uint16Array | null {
+    const infos = this.infosOf(tokens);
+    let out: Uint16Array | null = null;
+    for (let i = 0; i < infos.length; i++) {
+      const f = infos[i]!.forbid;
+      if (!f) continue;
+      out ??= new Uint16Array(infos.length);
+      out[i] = f;
+    }
+    return out;
   }
 
   attributes(text: string): Uint32Array {

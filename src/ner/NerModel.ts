@@ -80,7 +80,7 @@ export class NerModel {
     if (n === 0) return new Int32Array(0);
     const F = FEATURES_PER_TOKEN;
     if (this.feats.length < n * F) this.feats = new Uint32Array(n * F * 2);
-    return this.decode(this.featurizer.sentence(tokens, this.feats, doc), n);
+    return this.decode(this.featurizer.sentence(tokens, this.feats, doc), n, undefined, this.featurizer.labelMasks(tokens));
   }
 
   /**
@@ -105,6 +105,7 @@ export class NerModel {
     // rounded as they are, in `partial`) and it only adds its stacked features to them.
     const first: Int32Array[] = new Array(N);
     const partial: Float32Array[] = new Array(N);
+    const masks: Array<Uint16Array | null> = new Array(N).fill(null);
     for (let k = 0; k < N; k++) {
       const n = sentences[k]!.length;
       if (n === 0) { first[k] = new Int32Array(0); continue; }
@@ -112,6 +113,8 @@ export class NerModel {
       const f = this.featurizer.sentence(sentences[k]!, joint.feats, ctx(k));
       if (f !== joint.feats) joint.feats.set(f.subarray(0, n * F));
       joint.score(n, F, 0);
+      masks[k] = this.featurizer.labelMasks(sentences[k]!);
+      if (masks[k]) forbidLabels(joint.out, n, masks[k]!, LANES, 0);
       first[k] = viterbi(joint.out, n, this.trans, undefined, LANES, 0);
       partial[k] = joint.out.slice(0, n * LANES);
     }
@@ -124,6 +127,7 @@ export class NerModel {
       joint.out.set(partial[k]!);
       joint.feats.set(stacked[k]!.subarray(0, n * X));
       joint.score(n, X, 1);
+      if (masks[k]) forbidLabels(joint.out, n, masks[k]!, LANES, L);
       return viterbi(joint.out, n, second.trans, undefined, LANES, L);
     });
   }
@@ -135,11 +139,12 @@ export class NerModel {
   /** Both passes with each model's own table and `decode` (what the joint table computes at once). */
   private tagRunPlain(sentences: ReadonlyArray<readonly string[]>, ctx: (k: number) => DocContext | undefined, second: NerModel): Int32Array[] {
     const base = sentences.map((s, k) => this.featurizer.sentence(s, undefined, ctx(k)));
-    const first = base.map((f, k) => this.decode(f, sentences[k]!.length));
+    const masks = sentences.map((s) => this.featurizer.labelMasks(s));
+    const first = base.map((f, k) => this.decode(f, sentences[k]!.length, undefined, masks[k]));
     const stacked = stackFeatures(sentences.map((s) => this.featurizer.lexiconKeys(s)), first, STACK_WINDOW);
     return base.map((f, k) => {
       const n = sentences[k]!.length;
-      return n ? second.decode(f, n, stacked[k]!) : first[k]!;
+      return n ? second.decode(f, n, stacked[k]!, masks[k]) : first[k]!;
     });
   }
 
@@ -154,7 +159,7 @@ export class NerModel {
    * pass's n × FEATURES_PER_TOKEN ids and the n × STACK_FEATURES stacked ones (`extra`), read as if
    * joined row by row (the sums run in the same order, so the scores are the same).
    */
-  decode(feats: Uint32Array, n: number, extra?: Uint32Array): Int32Array {
+  decode(feats: Uint32Array, n: number, extra?: Uint32Array, forbid?: Uint16Array | null): Int32Array {
     if (n === 0) return new Int32Array(0);
     const F = extra ? FEATURES_PER_TOKEN : this.F, X = extra ? this.F - F : 0, L = N_LABELS;
     if (this.emit.length < n * L) this.emit = new Float32Array(n * L * 2);
@@ -190,6 +195,7 @@ export class NerModel {
       emit[e] = s0; emit[e + 1] = s1; emit[e + 2] = s2; emit[e + 3] = s3; emit[e + 4] = s4;
       emit[e + 5] = s5; emit[e + 6] = s6; emit[e + 7] = s7; emit[e + 8] = s8;
     }
+    if (forbid) forbidLabels(emit, n, forbid, L, 0);
     return viterbi(emit, n, this.trans);
   }
 
@@ -351,6 +357,15 @@ class PlainMemory {
 }
 
 let shared: NerModel | undefined;
+
+/** Rules out each token's forbidden labels (NerFeaturizer.labelMasks) before Viterbi. */
+function forbidLabels(emit: Float32Array, n: number, forbid: Uint16Array, stride: number, offset: number): void {
+  for (let i = 0; i < n; i++) {
+    const f = forbid[i]!;
+    if (!f) continue;
+    for (let c = 0; c < N_LABELS; c++) if (f & (1 << c)) emit[i * stride + offset + c] = -1e30;
+  }
+}
 
 /** The committed model, loaded on first use. */
 export function nerModel(): NerModel {

@@ -10,13 +10,14 @@ import { resourcePath } from "../../src/resources.js";
 
 const stacked = existsSync(resourcePath("ner/model2.bin"));
 
-/** Both passes the plain way: each model's own table and decode(), the sums in scalar float32. */
+/** Both passes the plain way: each model's own table and decode(), the sums in scalar float32, the same label constraints. */
 function reference(model: NerModel, sentences: string[][], doc: ReturnType<typeof NerFeaturizer.context>): Int32Array[] {
   const fz = model.featurizer, second = model.second!;
   const base = sentences.map((s) => fz.sentence(s, undefined, doc).slice());
-  const first = base.map((f, k) => model.decode(f, sentences[k]!.length).slice());
+  const masks = sentences.map((s) => fz.labelMasks(s));
+  const first = base.map((f, k) => model.decode(f, sentences[k]!.length, undefined, masks[k]).slice());
   const st = stackFeatures(sentences.map((s) => fz.lexiconKeys(s)), first, STACK_WINDOW);
-  return base.map((f, k) => (sentences[k]!.length ? second.decode(f, sentences[k]!.length, st[k]!).slice() : first[k]!));
+  return base.map((f, k) => (sentences[k]!.length ? second.decode(f, sentences[k]!.length, st[k]!, masks[k]).slice() : first[k]!));
 }
 
 function sampleRuns(limit: number): string[][][] {

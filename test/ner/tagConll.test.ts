@@ -33,6 +33,16 @@ test("tag --conll: tokens without a gold column, and hostile input, do not crash
   assert.equal(out.split("\n").filter(Boolean).length, 10000);
 });
 
+test("tag --conll: persons come out as the gold column spells them (ANERcorp's original B-PERS)", () => {
+  const pers = SAMPLE.replace(/-PER$/gm, "-PERS");
+  const out = tagConll(pers).split("\n").filter(Boolean).map((l) => l.split("\t"));
+  const trump = out.find((cols) => cols[0] === "ترامب")!;
+  assert.deepEqual(trump.slice(1), ["I-PERS", "I-PERS"]);
+  assert.ok(out.every((cols) => !/-PER$/.test(cols[cols.length - 1]!)));
+  // Without PERS in the gold column, the tagger's own PER.
+  assert.match(tagConll(SAMPLE), /ترامب\tI-PER\tI-PER\n/);
+});
+
 test("eval ner: scores a gold file, and a tagged file as it is", () => {
   const { scores, report } = evalNer(SAMPLE);
   assert.equal(scores.overall.gold, 5);

@@ -14,6 +14,10 @@ test("label masks: a title never starts a person's name, with or without its pro
   assert.ok(at("السلطان") & B_PER);
   assert.ok(at("ومعالي") & B_PER);
   assert.ok(at("والدكتور") & B_PER);
+  const honorific = ["وقال", "سماحة", "السيد", "حسن", "نصر", "الله"];
+  const hm = fz.labelMasks(honorific)!;
+  assert.ok(hm[1]! & B_PER && hm[2]! & B_PER);
+  assert.equal(hm[3], 0);
   // The pope's title is part of his name in the press and in ANERcorp ("البابا شنودة").
   assert.equal(at("البابا") & B_PER, 0);
   assert.equal(at("عبد") | at("حامد") | at("شنودة"), 0);

@@ -327,7 +327,8 @@
 // (mean stacked 80.19 -> 79.97); at the settings the runs before had chosen (seed 1 second pass 20
 // O−0, seed 2 first pass 9 O−0) 80.42 and 79.98 against 80.42 and 79.99, so the list itself changes
 // nothing measurable. The committed model (seed 0, 19 O−0 and 16 O−0.25): P 84.48, R 76.61, F1
-// 80.35 (PER 79.18, ORG 69.03, LOC 89.15, MISC 61.57), dev 78.78; pooled 10-fold TENFOLD.
+// 80.35 (PER 79.18, ORG 69.03, LOC 89.15, MISC 61.57), dev 78.78; pooled 10-fold
+// 80.64 / 81.15 (P 85.43, R 77.28; PER 80.1, ORG 70.1, LOC 89.7, MISC 62.9; folds 73.4 to 87.0).
 // Options: --epochs N (maximum, default 20), --no-stack (first pass only), --stack-epochs N and
 //   --stack-penalty D (fixed second-pass settings instead of the dev choice), --no-final (stop
 //   after the dev run and the CV), --bags N (below),

@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import { resourcePath } from "../resources.js";
 import { normalize } from "../text/normalize.js";
-import { segment } from "../text/tokenize.js";
+import { bareForm, segment } from "../text/tokenize.js";
 import { exactKey } from "../kb/matchKey.js";
 import { knowledgeBase, type KnowledgeBase, type KbMatch, type KbStart } from "../kb/KnowledgeBase.js";
 import { nameList, type NameList } from "./NameList.js";
@@ -76,7 +76,7 @@ export type DocContext = Map<number, number>;
 
 const TYPE_CODE: Record<string, number> = { PER: 1, LOC: 2, ORG: 3, MISC: 4 };
 
-/** The proclitics a title may carry and still be a title ("والدكتور", "للرئيس"). */
+/** The proclitics a title without the article may carry and still be a title ("ومعالي"). */
 const TITLE_PROCLITICS = ["", "و", "ف", "ب", "ل", "ول", "فل", "وب"] as const;
 
 /** The trigger classes of triggers.json, coded 1 … 5 in this order (the features' values). */
@@ -235,15 +235,13 @@ export class NerFeaturizer {
     let forbid = 0;
     const res = this.res;
     if (norm.length >= 4 && norm[0] === "و" && !res.kb.tokenKeys.has(key) && !res.names.maxFrom(key)) forbid |= NO_I_PER;
-    for (const p of TITLE_PROCLITICS) {
-      if (!norm.startsWith(p)) continue;
-      const rest = norm.slice(p.length);
-      if (rest.length < 3) continue;
-      // li- + the article is written "لل": "للرئيس" is li + "الرئيس".
-      const defined = rest.startsWith("ال") || (p.endsWith("ل") && rest.startsWith("ل"));
-      const k = exactKey(rest.startsWith("ل") && !rest.startsWith("ال") && p.endsWith("ل") ? "ا" + rest : rest);
-      if (res.titles.has(k) && (defined || res.bareTitles.has(k))) forbid |= NO_B_PER;
-    }
+    // With the article, after any proclitic (bareForm knows "للرئيس" is li + "الرئيس"), every title;
+    // without it, only those that are titles bare too ("ومعالي").
+    const bare = bareForm(norm);
+    const title = bare !== norm
+      ? bare.length >= 3 && res.titles.has(bare)
+      : TITLE_PROCLITICS.some((p) => norm.startsWith(p) && res.bareTitles.has(norm.slice(p.length)));
+    if (title) forbid |= NO_B_PER;
     return forbid;
   }
 

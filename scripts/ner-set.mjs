@@ -11,7 +11,7 @@
  * Markup: an entity is `[[TYPE token token …]]` around whole tokens, TYPE one of PER ORG LOC MISC.
  * Tokens as ANERcorp cuts them: at white space, with punctuation split off as tokens of its own
  * (the comma, quotation marks, brackets, the slash, a hyphen between words), a number's decimal point
- * and per cent sign kept; a CoNLL sentence ends after `.`, `؟` or `!`, and a passage ends one.
+ * and per cent sign kept; a CoNLL sentence ends after `.`, `؟` or `!` outside an entity, and a passage ends one.
  */
 import { readFileSync } from "node:fs";
 
@@ -126,7 +126,9 @@ if (cmd === "tokens") {
     tokens.forEach((t, i) => {
       out += `${t}\t${tags[i]}\n`;
       const last = i === tokens.length - 1;
-      if (last || (/^[.؟!]$/.test(t) && !/^[.؟!]$/.test(tokens[i + 1]))) out += "\n";
+      // Never inside an entity: "بي . في سايكل" is one organisation.
+      const ends = /^[.؟!]$/.test(t) && !/^[.؟!]$/.test(tokens[i + 1]) && !tags[i + 1]?.startsWith("I-");
+      if (last || ends) out += "\n";
     });
   }
   process.stdout.write(out);

@@ -2,8 +2,9 @@
 /**
  * Draws passages for a hand-annotated entity set (test/data/ner), by a seeded random draw, so that
  * a blind set can be drawn again and checked: `node scripts/draw-ner-passages.mjs SEED PER_OUTLET`.
- * Articles that any quote set or golden article already uses are skipped (their text was read while
- * the annotators were tuned). One passage per article: a paragraph chosen in a seeded order among
+ * Articles that any quote set, entity set (test/data/ner/*.jsonl) or golden article already uses are
+ * skipped (the quote and golden texts were read while the annotators were tuned; a new entity set
+ * shares no article with the sets before it). One passage per article: a paragraph chosen in a seeded order among
  * those of 250–800 characters with Arabic prose, cut to whole sentences of at most 800 characters.
  * Prints one `{ id, source, outlet, category, text }` a line; `id` is the outlet's initial and the
  * passage's number within the draw.
@@ -16,6 +17,7 @@ const [seedArg = "1", perArg = "12"] = process.argv.slice(2);
 const NEWS = join(import.meta.dirname, "../../shared/data/news/ant-multisource-v2.1.jsonl.gz");
 const QUOTES = join(import.meta.dirname, "../test/data/quotes");
 const GOLDEN = join(import.meta.dirname, "../test/golden");
+const NER_SETS = join(import.meta.dirname, "../test/data/ner");
 
 /** mulberry32: a small seeded generator, so the draw is the same on every machine. */
 function rng(seed) {
@@ -32,6 +34,9 @@ function rng(seed) {
 const used = new Set();
 for (const f of readdirSync(QUOTES).filter((f) => f.endsWith(".jsonl"))) {
   for (const line of readFileSync(join(QUOTES, f), "utf8").split("\n")) if (line.trim()) used.add(JSON.parse(line).source);
+}
+for (const f of readdirSync(NER_SETS).filter((f) => f.endsWith(".jsonl"))) {
+  for (const line of readFileSync(join(NER_SETS, f), "utf8").split("\n")) if (line.trim()) used.add(JSON.parse(line).source);
 }
 for (const d of readdirSync(GOLDEN)) {
   const e = join(GOLDEN, d, "expected.json");

@@ -190,9 +190,12 @@ export class NerFeaturizer {
     return { words, stems };
   }
 
-  private info(text: string): TokenInfo {
-    let t = this.infos.get(text);
+  private info(raw: string): TokenInfo {
+    let t = this.infos.get(raw);
     if (t) return t;
+    // A hashtag is read as the word it tags: "#فرنسا" is France, as the record's tokeniser, which
+    // splits the mark off, already reads it. CoNLL input keeps the mark on the token.
+    const text = raw.length > 1 && raw.charCodeAt(0) === 35 /* # */ ? raw.replace(/^#+/, "") || raw : raw;
     const norm = normalize(text.length > 64 ? text.slice(0, 64) : text);
     const key = exactKey(norm);
     let trig = this.res.triggers.get(key);
@@ -218,7 +221,7 @@ export class NerFeaturizer {
       pool[at + A.Count + q] = templateId(TEMPLATE_MUL[j]!, a < 0 ? 1 : attrs[a]! | 0);
     }
     t = { attrs, pool, at, norm, key, trig: trig ?? 0, kbStarts: this.res.kb.startsOf(norm), nameStarts: this.nameStarts(key), forbid: this.forbidOf(norm, key) };
-    this.infos.set(text, t);
+    this.infos.set(raw, t);
     return t;
   }
 

@@ -50,3 +50,13 @@ test("eval ner: scores a gold file, and a tagged file as it is", () => {
   const perfect = SAMPLE.split("\n").map((l) => (l ? `${l}\t${l.split("\t")[1]}` : l)).join("\n");
   assert.equal(evalNer(perfect).scores.overall.f1, 1);
 });
+
+test("tag --conll: a hashtag is read as the word it tags, as the record's tokeniser reads it", () => {
+  // Sky News Arabia writes "احتلت #بريطانيا قائمة …"; CoNLL input keeps the mark on the token.
+  const lines = ["واحتلت", "#بريطانيا", "قائمة", "كبرى", "الدول", "التي", "تمتلك", "استثمارات", "في", "الإمارات", "،", "تلتها", "#الهند", "."];
+  const out = tagConll(lines.join("\n") + "\n").split("\n").filter(Boolean).map((l) => l.split("\t"));
+  const tagOf = (tok: string) => out.find((cols) => cols[0] === tok)!.pop();
+  assert.equal(tagOf("#بريطانيا"), "B-LOC");
+  assert.equal(tagOf("#الهند"), "B-LOC");
+  assert.equal(tagOf("قائمة"), "O");
+});

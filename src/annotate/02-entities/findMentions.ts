@@ -61,7 +61,10 @@ export function sentencesOf(text: string, regions: Array<[number, number]>): Sen
   const out: Sentence[] = [];
   for (const [from, to] of regions) {
     for (const s of splitSentences(text, from, to)) {
-      const toks = tokenize(text, s.start, s.end);
+      // A hashtag joins a name's words with "_" ("#صابر_الرباعي"): the tagger reads the words, and a
+      // mention over them keeps the underscore in its text.
+      const toks = tokenize(text, s.start, s.end).filter((t, i, all) => !(t.text === "_" && i > 0 && i + 1 < all.length
+        && all[i - 1]!.end === t.start && all[i + 1]!.start === t.end && all[i - 1]!.kind === "word" && all[i + 1]!.kind === "word"));
       for (let k = 0; k < toks.length; k += MAX_RUN) {
         const tokens = toks.slice(k, k + MAX_RUN);
         out.push({ tokens, words: tokens.map((t) => t.text) });

@@ -63,6 +63,17 @@ test("entities: proclitics stay outside mentions", () => {
   assert.deepEqual(texts(byEn(es, "Baghdad")), ["بغداد"]);
 });
 
+test("entities: a name written as a hashtag, its words joined by underscores, is found and linked", () => {
+  // Sky News Arabia tags names in the text itself.
+  const text = "انتهى الفنان التونسي #صابر_الرباعي من تسجيل الأغنية، ونشرت #بريجيت_ماكرون صورة في #الدوحة.";
+  const es = run(text);
+  checkInvariants(text, es);
+  assert.deepEqual(texts(byEn(es, "Brigitte Macron")), ["بريجيت_ماكرون"]);
+  assert.equal(byEn(es, "Brigitte Macron")!.name, "بريجيت ماكرون");
+  assert.deepEqual(texts(byEn(es, "Doha")), ["الدوحة"]);
+  assert.equal(es.find((e) => e.mentions.some((m) => m.text.includes("الرباعي")))?.type, "PER");
+});
+
 test("entities: the conjunction stays outside a name the knowledge base does not hold whole", () => {
   // The word list knows "وأحمد" and "ومحمد" with their و (frequent words of the news); the mentions
   // must still start at the names, which the knowledge base does not hold.

@@ -17,10 +17,27 @@ import { normalize } from "../../text/normalize.js";
 import { NerFeaturizer } from "../../ner/NerFeaturizer.js";
 import { nerModel } from "../../ner/NerModel.js";
 import { LABELS } from "../../ner/labels.js";
-import { AliasKind, type KbCandidate, type KbMatch } from "../../kb/KnowledgeBase.js";
+import { AliasKind, type KbCandidate, type KbMatch, type KnowledgeBase } from "../../kb/KnowledgeBase.js";
 import { NAME_PROCLITICS } from "../../kb/matchKey.js";
 
 const MAX_RUN = 250;
+
+const englishIndex = new WeakMap<KnowledgeBase, Map<string, number[]>>();
+/** English names of the core and country entities, exactly as written ("CNN", "Reuters"). */
+function englishNames(kb: KnowledgeBase): Map<string, number[]> {
+  let m = englishIndex.get(kb);
+  if (!m) {
+    m = new Map();
+    kb.entities.forEach((e, i) => {
+      if (!e.en || !(e.id.startsWith("core:") || e.id.startsWith("country:"))) return;
+      const ids = m!.get(e.en);
+      if (ids) ids.push(i);
+      else m!.set(e.en, [i]);
+    });
+    englishIndex.set(kb, m);
+  }
+  return m;
+}
 
 export interface Sentence {
   tokens: Token[];
@@ -149,6 +166,17 @@ export function findMentions(text: string, sentences: Sentence[]): RawMention[] 
         else j++;
       }
     }
+    // Latin-script names ("( CNN )", "BBC", "Reuters"): the tagger learnt Arabic text and leaves
+    // them out, so a run of Latin words that is exactly the English name of a core or country entity
+    // is that entity.
+    for (let i = 0; i < n; ) {
+      if (s.tokens[i]!.kind !== "latin") { i++; continue; }
+      let j = i + 1;
+      while (j < n && s.tokens[j]!.kind === "latin" && text.slice(s.tokens[j - 1]!.end, s.tokens[j]!.start) === " ") j++;
+      const ids = englishNames(kb).get(text.slice(s.tokens[i]!.start, s.tokens[j - 1]!.end));
+      if (ids) kbHits.push({ first: i, last: j, type: kb.typeOf(ids[0]!), kb: ids.map((entity) => ({ entity, kind: AliasKind.Full, articles: 0 })), fromKb: true, cut: 0 });
+      i = j;
+    }
     const merged: typeof chunks = [];
     const used = new Set<number>();
     for (const h of kbHits) {
@@ -156,7 +184,7 @@ export function findMentions(text: string, sentences: Sentence[]): RawMention[] 
       if (!over.every(([c]) => h.first <= c.first && c.last <= h.last)) continue;
       // Without the tagger's support, only curated names or names of several words stand alone:
       // a one-word city from a gazetteer is too often an ordinary word ("كان").
-      const curated = h.kb!.some((c) => kb.entities[c.entity]!.id.startsWith("core:"));
+      const curated = h.kb!.some((c) => kb.entities[c.entity]!.id.startsWith("core:")) || s.tokens[h.first]!.kind === "latin";
       if (!over.length && !curated && h.last - h.first < 2) continue;
       for (const [, k] of over) used.add(k);
       merged.push(h);

@@ -74,6 +74,19 @@ test("entities: a name written as a hashtag, its words joined by underscores, is
   assert.equal(es.find((e) => e.mentions.some((m) => m.text.includes("الرباعي")))?.type, "PER");
 });
 
+test("entities: outlets and places written in Latin letters link by their English names", () => {
+  // CNN Arabic's dateline, and agencies named in English inside Arabic text.
+  const text = "دبي، الإمارات العربية المتحدة (CNN) -- نقلت وكالة Reuters عن مصادر في France أن موقع BBC Sport لم يؤكد الخبر.";
+  const es = run(text);
+  checkInvariants(text, es);
+  assert.deepEqual(texts(byEn(es, "CNN")), ["CNN"]);
+  assert.equal(byEn(es, "CNN")!.type, "ORG");
+  assert.deepEqual(texts(byEn(es, "Reuters")), ["Reuters"]);
+  assert.deepEqual(texts(byEn(es, "France")), ["France"]);
+  // "BBC Sport" is not BBC's English name: a longer run of Latin words is left to the tagger.
+  assert.equal(byEn(es, "BBC"), undefined);
+});
+
 test("entities: the conjunction stays outside a name the knowledge base does not hold whole", () => {
   // The word list knows "وأحمد" and "ومحمد" with their و (frequent words of the news); the mentions
   // must still start at the names, which the knowledge base does not hold.

@@ -88,6 +88,7 @@ function readMarked(file, draw) {
     result.set(p.id, { tokens: want, tags });
   }
   if (!result.size) errors.push("no passage of the draw");
+  else if (result.size < draw.length) process.stderr.write(`${file}: ${result.size} of the draw's ${draw.length} passages (the others skipped)\n`);
   if (errors.length) {
     process.stderr.write(`${file}: ${errors.length} problem(s)\n${errors.join("\n")}\n`);
     process.exit(1);

@@ -87,6 +87,17 @@ test("entities: outlets and places written in Latin letters link by their Englis
   assert.equal(byEn(es, "BBC"), undefined);
 });
 
+test("entities: a currency after an amount is the currency, not the club that shares its name", () => {
+  // A Saudi sports page (passage a17 of test/data/ner/blind3.jsonl): prize money "250 ألف ريال".
+  const text = readFileSync(new URL("../../data/ner/blind3.jsonl", import.meta.url), "utf8").split("\n")
+    .filter(Boolean).map((l) => JSON.parse(l) as { id: string; text: string }).find((p) => p.id === "a17")!.text;
+  const es = run(text);
+  checkInvariants(text, es);
+  const riyal = es.filter((e) => e.mentions.some((m) => m.text === "ريال"));
+  assert.ok(riyal.length > 0 && riyal.every((e) => e.type === "MISC"), JSON.stringify(riyal.map((e) => [e.type, e.name])));
+  assert.equal(byEn(run("وفاز ريال مدريد على برشلونة."), "Real Madrid CF")?.type, "ORG");
+});
+
 test("entities: the conjunction stays outside a name the knowledge base does not hold whole", () => {
   // The word list knows "وأحمد" and "ومحمد" with their و (frequent words of the news); the mentions
   // must still start at the names, which the knowledge base does not hold.

@@ -132,6 +132,26 @@ export class KnowledgeBase {
     return this.loaded;
   }
 
+  private english?: Map<string, number[]>;
+  /**
+   * The core and country entities whose English name is exactly `name` ("CNN", "Reuters",
+   * "France"): Arabic text writes some names in Latin letters, which the Arabic index cannot match.
+   * The other lists' English names are left out: too many of them are also English words.
+   */
+  byEnglishName(name: string): readonly number[] | undefined {
+    if (!this.english) {
+      const m = new Map<string, number[]>();
+      this.entities.forEach((e, i) => {
+        if (!e.en || !(e.id.startsWith("core:") || e.id.startsWith("country:"))) return;
+        const ids = m.get(e.en);
+        if (ids) ids.push(i);
+        else m.set(e.en, [i]);
+      });
+      this.english = m;
+    }
+    return this.english.get(name);
+  }
+
   /** The type of entity i (no record read). */
   typeOf(i: number): EntityType {
     return LETTER_TYPE[this.typeLetters[i]!]!;

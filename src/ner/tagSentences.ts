@@ -7,6 +7,7 @@
 import { LABELS } from "./labels.js";
 import { NerFeaturizer, type DocContext } from "./NerFeaturizer.js";
 import type { NerModel } from "./NerModel.js";
+import type { KnowledgeBase } from "../kb/KnowledgeBase.js";
 
 export const CONTEXT_SENTENCES = 8;
 
@@ -18,5 +19,27 @@ export function contextWindows(fz: NerFeaturizer, sentences: ReadonlyArray<reado
 
 export function tagSentences(model: NerModel, sentences: ReadonlyArray<readonly string[]>): string[][] {
   const ctx = contextWindows(model.featurizer, sentences);
-  return model.tagRun(sentences, ctx).map((t) => Array.from(t, (i) => LABELS[i]!));
+  const kb = model.featurizer.res.kb;
+  return model.tagRun(sentences, ctx).map((t, k) => latinNames(kb, sentences[k]!, Array.from(t, (i) => LABELS[i]!)));
+}
+
+const LATIN_WORD = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/**
+ * The tagger learnt Arabic text: a run of Latin words it left outside any entity that is exactly a
+ * core or country entity's English name ("( CNN )", "Reuters") is that entity, as in the record's
+ * mentions (annotate/02-entities/findMentions.ts).
+ */
+function latinNames(kb: KnowledgeBase, tokens: readonly string[], tags: string[]): string[] {
+  for (let i = 0; i < tokens.length; ) {
+    if (!LATIN_WORD.test(tokens[i]!)) { i++; continue; }
+    let j = i + 1;
+    while (j < tokens.length && LATIN_WORD.test(tokens[j]!)) j++;
+    let outside = true;
+    for (let k = i; k < j; k++) if (tags[k] !== "O") outside = false;
+    const ids = outside ? kb.byEnglishName(tokens.slice(i, j).join(" ")) : undefined;
+    if (ids) for (let k = i; k < j; k++) tags[k] = `${k === i ? "B" : "I"}-${kb.typeOf(ids[0]!)}`;
+    i = j;
+  }
+  return tags;
 }

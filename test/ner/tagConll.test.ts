@@ -60,3 +60,13 @@ test("tag --conll: a hashtag is read as the word it tags, as the record's tokeni
   assert.equal(tagOf("#الهند"), "B-LOC");
   assert.equal(tagOf("قائمة"), "O");
 });
+
+test("tag --conll: an outlet named in Latin letters is the outlet (CNN Arabic's dateline)", () => {
+  const lines = ["دبي", "،", "الإمارات", "العربية", "المتحدة", "(", "CNN", ")", "-", "-", "قال", "مراسل", "Reuters", "إن", "the", "news", "كان", "صحيحا", "."];
+  const out = tagConll(lines.join("\n") + "\n").split("\n").filter(Boolean).map((l) => l.split("\t"));
+  const tagOf = (tok: string) => out.find((cols) => cols[0] === tok)!.pop();
+  assert.equal(tagOf("CNN"), "B-ORG");
+  assert.equal(tagOf("Reuters"), "B-ORG");
+  // English words that name nothing stay outside.
+  assert.equal(tagOf("news"), "O");
+});

@@ -17,28 +17,11 @@ import { normalize } from "../../text/normalize.js";
 import { NerFeaturizer } from "../../ner/NerFeaturizer.js";
 import { nerModel } from "../../ner/NerModel.js";
 import { LABELS } from "../../ner/labels.js";
-import { AliasKind, type KbCandidate, type KbMatch, type KnowledgeBase } from "../../kb/KnowledgeBase.js";
+import { AliasKind, type KbCandidate, type KbMatch } from "../../kb/KnowledgeBase.js";
 import { NAME_PROCLITICS } from "../../kb/matchKey.js";
 import { readJsonResource } from "../../resources.js";
 
 const MAX_RUN = 250;
-
-const englishIndex = new WeakMap<KnowledgeBase, Map<string, number[]>>();
-/** English names of the core and country entities, exactly as written ("CNN", "Reuters"). */
-function englishNames(kb: KnowledgeBase): Map<string, number[]> {
-  let m = englishIndex.get(kb);
-  if (!m) {
-    m = new Map();
-    kb.entities.forEach((e, i) => {
-      if (!e.en || !(e.id.startsWith("core:") || e.id.startsWith("country:"))) return;
-      const ids = m!.get(e.en);
-      if (ids) ids.push(i);
-      else m!.set(e.en, [i]);
-    });
-    englishIndex.set(kb, m);
-  }
-  return m;
-}
 
 let amountWords: { currencies: Set<string>; scales: Set<string> } | undefined;
 /** Currency words and number scales (resources/quantities), to tell "250 ألف ريال" from Real Madrid. */
@@ -188,7 +171,7 @@ export function findMentions(text: string, sentences: Sentence[]): RawMention[] 
       if (s.tokens[i]!.kind !== "latin") { i++; continue; }
       let j = i + 1;
       while (j < n && s.tokens[j]!.kind === "latin" && text.slice(s.tokens[j - 1]!.end, s.tokens[j]!.start) === " ") j++;
-      const ids = englishNames(kb).get(text.slice(s.tokens[i]!.start, s.tokens[j - 1]!.end));
+      const ids = kb.byEnglishName(text.slice(s.tokens[i]!.start, s.tokens[j - 1]!.end));
       if (ids) kbHits.push({ first: i, last: j, type: kb.typeOf(ids[0]!), kb: ids.map((entity) => ({ entity, kind: AliasKind.Full, articles: 0 })), fromKb: true, cut: 0 });
       i = j;
     }

@@ -9,50 +9,16 @@
  * a quote is for the annotator to judge; passages without one are dropped by hand, in draw order.
  * Prints one `{ id, source, outlet, text }` a line.
  */
-import { readFileSync, readdirSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
+import { rng, sentences, addSources, jsonlIn, articlesByOutlet } from "./lib/passageDraw.mjs";
 
 const [seedArg = "1", perArg = "10", ...extra] = process.argv.slice(2);
-const NEWS = join(import.meta.dirname, "../../shared/data/news/ant-multisource-v2.1.jsonl.gz");
-const SETS = join(import.meta.dirname, "../test/data/quotes");
-
-/** mulberry32: a small seeded generator, so the draw is the same on every machine. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const used = new Set();
-for (const f of [...readdirSync(SETS).filter((f) => f.endsWith(".jsonl")).map((f) => join(SETS, f)), ...extra]) {
-  for (const line of readFileSync(f, "utf8").split("\n")) if (line.trim()) used.add(JSON.parse(line).source);
-}
+const used = addSources(new Set(), [...jsonlIn(join(import.meta.dirname, "../test/data/quotes")), ...extra]);
 
 // Broad on purpose (marks and the commonest reporting stems), not the annotator's lexicon.
 const CUE = /[«"“]|(?:^|\s)[وف]?(?:قال|تقول|يقول|أكد|أعلن|أوضح|أشار|أضاف|ذكر|صرح|اعتبر|رأى|شدد|لفت|نفى|حذر|كشف|أفاد|تابع|بحسب|وفق|نقل|قوله)/;
 
-const byOutlet = new Map();
-for (const line of gunzipSync(readFileSync(NEWS)).toString("utf8").split("\n")) {
-  if (!line.trim()) continue;
-  const a = JSON.parse(line);
-  if (used.has(a.id) || !a.text) continue;
-  if (!byOutlet.has(a.outlet)) byOutlet.set(a.outlet, []);
-  byOutlet.get(a.outlet).push(a);
-}
-
-function sentences(p) {
-  const out = [];
-  const re = /[^.!؟?]+(?:[.!؟?]+["»”]?|$)\s*/g;
-  let m;
-  while ((m = re.exec(p)) && m[0]) out.push(m[0]);
-  return out;
-}
+const byOutlet = articlesByOutlet(used);
 
 const rand = rng(Number(seedArg));
 const per = Number(perArg);

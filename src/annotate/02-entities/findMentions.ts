@@ -19,23 +19,10 @@ import { nerModel } from "../../ner/NerModel.js";
 import { LABELS } from "../../ner/labels.js";
 import { AliasKind, type KbCandidate, type KbMatch } from "../../kb/KnowledgeBase.js";
 import { NAME_PROCLITICS } from "../../kb/matchKey.js";
-import { readJsonResource } from "../../resources.js";
+import { scaleOf } from "../../text/numberWords.js";
+import { quantityLexicon } from "../04-quantities/quantityLexicon.js";
 
 const MAX_RUN = 250;
-
-let amountWords: { currencies: Set<string>; scales: Set<string> } | undefined;
-/** Currency words and number scales (resources/quantities), to tell "250 ألف ريال" from Real Madrid. */
-function amounts(): { currencies: Set<string>; scales: Set<string> } {
-  if (!amountWords) {
-    const units = readJsonResource<{ currencies: Array<[string, string]> }>("quantities/units.json");
-    const nums = readJsonResource<{ scales: Record<string, number>; scalePlurals?: Record<string, number> }>("quantities/number-words.json");
-    amountWords = {
-      currencies: new Set(units.currencies.filter(([w]) => !w.includes(" ")).map(([w]) => normalize(w))),
-      scales: new Set([...Object.keys(nums.scales), ...Object.keys(nums.scalePlurals ?? {})].map((w) => normalize(w))),
-    };
-  }
-  return amountWords;
-}
 
 export interface Sentence {
   tokens: Token[];
@@ -197,9 +184,8 @@ export function findMentions(text: string, sentences: Sentence[]): RawMention[] 
       // A currency after an amount is the currency (MISC, as ANERcorp has "دولار"), whatever the
       // tagger learnt of the word: "250 ألف ريال" is not Real Madrid.
       if (c.type !== "MISC" && c.last - c.first === 1 && c.first > 0) {
-        const { currencies, scales } = amounts();
         const prev = s.tokens[c.first - 1]!;
-        if (currencies.has(s.tokens[c.first]!.norm) && (prev.kind === "number" || scales.has(prev.norm))) c.type = "MISC";
+        if (quantityLexicon().currencyWords.has(s.tokens[c.first]!.norm) && (prev.kind === "number" || scaleOf(prev.norm) !== undefined)) c.type = "MISC";
       }
       if (merged.some((h) => h.first < c.last && c.first < h.last)) continue;
       merged.push(c);

@@ -19,6 +19,8 @@ export interface QuantityLexicon {
   units: PhraseMatcher<string>;
   /** Currency signs written before a number ("$5"). */
   symbols: Map<string, string>;
+  /** The one-word currency names, normalised ("دولار", "ريال"): the entity finder reads them too. */
+  currencyWords: Set<string>;
   notObjects: Set<string>;
   dateWords: Set<string>;
 }
@@ -36,6 +38,7 @@ export function quantityLexicon(): QuantityLexicon {
   lexicon = {
     units,
     symbols,
+    currencyWords: new Set(raw.currencies.filter(([w]) => !w.includes(" ")).map(([w]) => normalize(w))),
     notObjects: new Set(raw.notObjects.map((w) => normalize(w))),
     dateWords: new Set(raw.dateWords.map((w) => normalize(w))),
   };

@@ -3,20 +3,20 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { evalNer } from "../../src/eval/ner.js";
 
-// The four hand-annotated sets of 2018 news (test/data/ner/README.md), scored by the committed
-// tagger. Their first scores were 80.37, 82.44, 80.76 and 78.70 (pooled 80.59; all four with the
-// code of the fourth's first score 81.23): a change to the tagger or its resources that loses two
-// points here has lost them on the news rasd reads. The floors are not targets: no setting of the
-// tagger was ever chosen on these sets.
-const sets = ["blind.conll", "blind2.conll", "blind3.conll", "blind4.conll"].map((f) => readFileSync(new URL(`../data/ner/${f}`, import.meta.url), "utf8"));
+// The five hand-annotated sets of 2018 news (test/data/ner/README.md), scored by the committed
+// tagger. Their first scores were 80.37, 82.44, 80.76, 78.70 and 79.71 (pooled 80.42; all five
+// with the code of the fifth's first score 80.94, with the unseen-organisation rule that followed
+// it 81.71): a change to the tagger or its resources that loses two points here has lost them on
+// the news rasd reads. The floors are not targets: no setting of the tagger was chosen on these sets.
+const sets = ["blind.conll", "blind2.conll", "blind3.conll", "blind4.conll", "blind5.conll"].map((f) => readFileSync(new URL(`../data/ner/${f}`, import.meta.url), "utf8"));
 
 test("entity sets: the tagger keeps its F1 on news it was never tuned on", () => {
   const { scores } = evalNer(sets.join("\n"));
-  assert.equal(scores.overall.gold, 1919);
+  assert.equal(scores.overall.gold, 2368);
   const f1 = (x: { f1: number }) => Math.round(x.f1 * 1000) / 10;
-  assert.ok(f1(scores.overall) >= 79, `overall F1 ${f1(scores.overall)}`);
+  assert.ok(f1(scores.overall) >= 80, `overall F1 ${f1(scores.overall)}`);
   assert.ok(f1(scores.byType.LOC!) >= 89, `LOC F1 ${f1(scores.byType.LOC!)}`);
-  assert.ok(f1(scores.byType.PER!) >= 84, `PER F1 ${f1(scores.byType.PER!)}`);
-  assert.ok(f1(scores.byType.ORG!) >= 62, `ORG F1 ${f1(scores.byType.ORG!)}`);
+  assert.ok(f1(scores.byType.PER!) >= 83, `PER F1 ${f1(scores.byType.PER!)}`);
+  assert.ok(f1(scores.byType.ORG!) >= 65, `ORG F1 ${f1(scores.byType.ORG!)}`);
   assert.ok(scores.overall.precision >= 0.86, `precision ${scores.overall.precision}`);
 });

@@ -71,16 +71,18 @@ test("tag --conll: an outlet named in Latin letters is the outlet (CNN Arabic's 
   assert.equal(tagOf("news"), "O");
 });
 
-test("tag --conll: an organisation ANERcorp never saw is found through the knowledge base", () => {
-  // 2018 news: "داعش" and "الحوثيون" are unseen in ANERcorp (2007), listed in the knowledge base.
+test("tag --conll: an organisation or person ANERcorp never saw is found through the knowledge base", () => {
+  // 2018 news: "داعش", "الحوثيين" and Trump are unseen in ANERcorp (2007), listed in the knowledge base.
   const sentences = [
     ["وقالت", "الشرطة", "إن", "داعش", "نفذ", "الهجوم", "."],
+    ["فترامب", "يمارس", "الغولف", "في", "عطلته", "."],
     ["وأعلنت", "وزارة", "الخارجية", "أن", "الحوثيين", "أطلقوا", "صاروخا", "على", "جازان", "."],
   ];
   const out = tagConll(sentences.map((s) => s.join("\n")).join("\n\n") + "\n").split("\n").filter(Boolean).map((l) => l.split("\t"));
   const tagOf = (tok: string) => out.find((cols) => cols[0] === tok)!.pop();
   assert.equal(tagOf("داعش"), "B-ORG");
   assert.equal(tagOf("الحوثيين"), "B-ORG");
+  assert.equal(tagOf("فترامب"), "B-PER");
   // Names the training text did see keep its conventions: a ministry named by its function is O.
   assert.equal(tagOf("وزارة"), "O");
   assert.equal(tagOf("الخارجية"), "O");

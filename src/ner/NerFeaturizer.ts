@@ -96,6 +96,8 @@ export interface NerResources {
   names: NameList;
   shape: NameShape;
   known: (stem: string) => boolean;
+  /** Football words, bare (triggers.json's SPORT_CUE): a sentence with one is sports news. */
+  sportCues: Set<string>;
 }
 
 let shared: NerResources | undefined;
@@ -123,7 +125,7 @@ export function nerResources(): NerResources {
   const titles = new Set([...words("PER_TITLE"), ...words("TITLE_OUTSIDE_NAME")].filter((w) => !inName.has(w)));
   const kb = knowledgeBase();
   const known = (s: string) => clusters.has(s) || kb.tokenKeys.has(exactKey(s));
-  shared = { clusters, triggers, titles, bareTitles: new Set(words("TITLE_OUTSIDE_NAME")), kb, names: nameList(), shape: nameShape(), known };
+  shared = { clusters, triggers, titles, bareTitles: new Set(words("TITLE_OUTSIDE_NAME")), kb, names: nameList(), shape: nameShape(), known, sportCues: new Set(words("SPORT_CUE")) };
   return shared;
 }
 

@@ -8,6 +8,7 @@ import { LABELS } from "./labels.js";
 import { NerFeaturizer, type DocContext } from "./NerFeaturizer.js";
 import type { NerModel } from "./NerModel.js";
 import { AliasKind, type KnowledgeBase } from "../kb/KnowledgeBase.js";
+import { clubsOf, isSportSentence } from "./clubs.js";
 
 export const CONTEXT_SENTENCES = 8;
 
@@ -20,7 +21,10 @@ export function contextWindows(fz: NerFeaturizer, sentences: ReadonlyArray<reado
 export function tagSentences(model: NerModel, sentences: ReadonlyArray<readonly string[]>): string[][] {
   const fz = model.featurizer;
   const ctx = contextWindows(fz, sentences);
-  return model.tagRun(sentences, ctx).map((t, k) => unseenKbNames(fz, sentences[k]!, latinNames(fz.res.kb, sentences[k]!, Array.from(t, (i) => LABELS[i]!))));
+  return model.tagRun(sentences, ctx).map((t, k) => {
+    const tags = unseenKbNames(fz, sentences[k]!, latinNames(fz.res.kb, sentences[k]!, Array.from(t, (i) => LABELS[i]!)));
+    return clubsNamedAfterPlaces(fz, sentences[k]!, tags);
+  });
 }
 
 /**
@@ -71,6 +75,25 @@ function latinNames(kb: KnowledgeBase, tokens: readonly string[], tags: string[]
     const ids = outside ? kb.byEnglishName(tokens.slice(i, j).join(" ")) : undefined;
     if (ids) for (let k = i; k < j; k++) tags[k] = `${k === i ? "B" : "I"}-${kb.typeOf(ids[0]!)}`;
     i = j;
+  }
+  return tags;
+}
+
+/**
+ * A club named after its city (clubs.ts) that the tagger read as the place, over exactly the
+ * match, is the club. Pooled 5-fold CV of train.conll (Dec 2, 2026): 80.43 -> 80.45 (ANERcorp has
+ * little sport); the six hand-annotated sets of 2018 news 81.57 -> 81.95 ("بولونيا", "إشبيلية",
+ * "نابولي", "برايتون"; found on their errors). A club's short form the tagger left O where every
+ * reading is a club ("الهلال") was tried too: it also took "العهد" of "ولي العهد" and "تشرين".
+ */
+function clubsNamedAfterPlaces(fz: NerFeaturizer, tokens: readonly string[], tags: string[]): string[] {
+  if (!isSportSentence(fz.res, tokens)) return tags;
+  for (const { at, match } of fz.gazetteerOf(tokens).kbMatches) {
+    const end = at + match.length;
+    let place = tags[at] === "B-LOC" && tags[end] !== "I-LOC";
+    for (let k = at + 1; k < end && place; k++) if (tags[k] !== "I-LOC") place = false;
+    if (!place || !clubsOf(fz.res.kb, tokens, at, match)) continue;
+    for (let k = at; k < end; k++) tags[k] = k === at ? "B-ORG" : "I-ORG";
   }
   return tags;
 }

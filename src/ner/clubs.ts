@@ -10,15 +10,16 @@ import { AliasKind, type KbCandidate, type KbEntity, type KbMatch, type Knowledg
 import { exactKey } from "../kb/matchKey.js";
 import { normalize } from "../text/normalize.js";
 import { bareForm } from "../text/tokenize.js";
-import type { NerResources } from "./NerFeaturizer.js";
+import type { NerFeaturizer } from "./NerFeaturizer.js";
 
 const bareKey = (token: string) => exactKey(bareForm(normalize(token)));
 
 const isClub = (e: KbEntity) => e.type === "ORG" && [e.ar, ...e.aliases].some((n) => n.startsWith("نادي ") || n.startsWith("فريق "));
 
-/** Whether a sentence (its tokens' texts) is sports news. */
-export function isSportSentence(res: NerResources, tokens: readonly string[]): boolean {
-  return res.sportCues.size > 0 && tokens.some((t) => res.sportCues.has(bareKey(t)));
+/** Whether a sentence (its tokens' texts) is sports news; reads the featurizer's cached normal forms. */
+export function isSportSentence(fz: NerFeaturizer, tokens: readonly string[]): boolean {
+  const cues = fz.res.sportCues;
+  return cues.size > 0 && fz.tokenInfos(tokens).some((t) => cues.has(exactKey(bareForm(t.norm))));
 }
 
 /**

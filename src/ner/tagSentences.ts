@@ -87,7 +87,7 @@ function latinNames(kb: KnowledgeBase, tokens: readonly string[], tags: string[]
  * reading is a club ("الهلال") was tried too: it also took "العهد" of "ولي العهد" and "تشرين".
  */
 function clubsNamedAfterPlaces(fz: NerFeaturizer, tokens: readonly string[], tags: string[]): string[] {
-  if (!isSportSentence(fz.res, tokens)) return tags;
+  if (!isSportSentence(fz, tokens)) return tags;
   for (const { at, match } of fz.gazetteerOf(tokens).kbMatches) {
     const end = at + match.length;
     let place = tags[at] === "B-LOC" && tags[end] !== "I-LOC";

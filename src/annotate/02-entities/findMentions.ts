@@ -138,7 +138,7 @@ export function findMentions(text: string, sentences: Sentence[]): RawMention[] 
     const kbHits: typeof chunks = [];
     // The tagger's gazetteer pass already found the exact knowledge-base matches of this sentence;
     // inside a match that is only a short form or a title, a full name may still start later.
-    const sport = isSportSentence(fz.res, words[si]!);
+    const sport = isSportSentence(fz, words[si]!);
     const addHit = (i: number, m: KbMatch): boolean => {
       const full = m.candidates.filter((c) => c.kind === AliasKind.Full);
       if (!full.length || (s.tokens[i]!.kind !== "word" && s.tokens[i]!.kind !== "latin")) return false;

@@ -43,16 +43,19 @@ const UNSEEN_TYPES: ReadonlySet<string> = new Set(["ORG", "PER"]);
 
 function unseenKbNames(fz: NerFeaturizer, tokens: readonly string[], tags: string[]): string[] {
   const lex = fz.lexicon;
-  if (!lex.size) return tags;
+  const matches = fz.gazetteerOf(tokens).kbMatches;
+  if (!lex.size || !matches.length) return tags;
   const kb = fz.res.kb;
-  const { words } = fz.lexiconKeys(tokens);
-  for (const { at, match } of fz.gazetteerOf(tokens).kbMatches) {
+  let words: Uint32Array | undefined;
+  for (const { at, match } of matches) {
+    const type = kb.typeOf(match.candidates[0]!.entity);
+    if (!UNSEEN_TYPES.has(type) || !match.candidates.every((c) => kb.typeOf(c.entity) === type)) continue;
+    if (!match.candidates.some((c) => c.kind === AliasKind.Full)) continue;
     const end = at + match.length;
+    words ??= fz.lexiconKeys(tokens).words;
     let unseen = true;
     for (let k = at; k < end && unseen; k++) if (tags[k] !== "O" || lex.words.get(words[k]!) !== 0) unseen = false;
-    const type = kb.typeOf(match.candidates[0]!.entity);
-    if (!unseen || !UNSEEN_TYPES.has(type) || !match.candidates.every((c) => kb.typeOf(c.entity) === type)) continue;
-    if (!match.candidates.some((c) => c.kind === AliasKind.Full)) continue;
+    if (!unseen) continue;
     for (let k = at; k < end; k++) tags[k] = `${k === at ? "B" : "I"}-${type}`;
   }
   return tags;
@@ -87,12 +90,12 @@ function latinNames(kb: KnowledgeBase, tokens: readonly string[], tags: string[]
  * reading is a club ("الهلال") was tried too: it also took "العهد" of "ولي العهد" and "تشرين".
  */
 function clubsNamedAfterPlaces(fz: NerFeaturizer, tokens: readonly string[], tags: string[]): string[] {
-  if (!isSportSentence(fz, tokens)) return tags;
+  let sport: boolean | undefined;
   for (const { at, match } of fz.gazetteerOf(tokens).kbMatches) {
     const end = at + match.length;
     let place = tags[at] === "B-LOC" && tags[end] !== "I-LOC";
     for (let k = at + 1; k < end && place; k++) if (tags[k] !== "I-LOC") place = false;
-    if (!place || !clubsOf(fz.res.kb, tokens, at, match)) continue;
+    if (!place || !clubsOf(fz, tokens, at, match) || !(sport ??= isSportSentence(fz, tokens))) continue;
     for (let k = at; k < end; k++) tags[k] = k === at ? "B-ORG" : "I-ORG";
   }
   return tags;

@@ -138,14 +138,14 @@ export function findMentions(text: string, sentences: Sentence[]): RawMention[] 
     const kbHits: typeof chunks = [];
     // The tagger's gazetteer pass already found the exact knowledge-base matches of this sentence;
     // inside a match that is only a short form or a title, a full name may still start later.
-    const sport = isSportSentence(fz, words[si]!);
+    let sport: boolean | undefined;
     const addHit = (i: number, m: KbMatch): boolean => {
       const full = m.candidates.filter((c) => c.kind === AliasKind.Full);
       if (!full.length || (s.tokens[i]!.kind !== "word" && s.tokens[i]!.kind !== "latin")) return false;
       // In sports news a place's name that is also a club's is the club ("خسر روما أمام إشبيلية"),
       // and names it as its full name would (a short form otherwise links only once introduced).
-      const clubs = sport ? clubsOf(kb, words[si]!, i, m) : null;
-      if (clubs) kbHits.push({ first: i, last: i + m.length, type: "ORG", kb: clubs.map((c) => ({ ...c, kind: AliasKind.Full })), fromKb: true, cut: m.cut });
+      const clubs = clubsOf(fz, words[si]!, i, m);
+      if (clubs && (sport ??= isSportSentence(fz, words[si]!))) kbHits.push({ first: i, last: i + m.length, type: "ORG", kb: clubs.map((c) => ({ ...c, kind: AliasKind.Full })), fromKb: true, cut: m.cut });
       else kbHits.push({ first: i, last: i + m.length, type: kb.typeOf(full[0]!.entity), kb: full, fromKb: true, cut: m.cut });
       return true;
     };
